@@ -1,0 +1,17 @@
+"""sagicheck core: pure Python, no Qt. Text in, :class:`Verdict` out.
+
+    >>> from core import check
+    >>> check("ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください").level
+    <Level.DANGER: 'danger'>
+"""
+
+from .check import check, load
+from .verdict import (
+    CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
+    Text, Verdict,
+)
+
+__all__ = [
+    "check", "load", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
+    "NumberKind", "PhoneNumber", "Reason", "Text", "Verdict",
+]

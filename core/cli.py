@@ -1,0 +1,245 @@
+"""``python -m core``: check messages and measure detection from the command line.
+
+    python -m core check [--json] [--lang ja|en] [TEXT]    (stdin when TEXT is absent)
+    python -m core check --jsonl                            (one JSON object per stdin line)
+    python -m core eval FILE.jsonl [--json]                 (corpus: scams caught, genuine flagged)
+
+Exit status: 0 on a verdict, 2 for empty or unreadable input, 3 when a data file is broken.
+Nothing here opens a network connection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from collections import Counter, defaultdict
+from typing import TextIO
+
+from .check import check
+from .rules import RuleFileError
+from .verdict import CheckError, ErrorCode, Level, Verdict
+
+EXIT_BAD_INPUT = 2
+EXIT_DATA = 3
+_FLAGGED = (Level.DANGER, Level.CAUTION)
+_LEVEL_WORDS = {
+    "ja": {Level.DANGER: "危険", Level.CAUTION: "注意", Level.NO_SIGNS: "特徴なし"},
+    "en": {Level.DANGER: "DANGER", Level.CAUTION: "CAUTION", Level.NO_SIGNS: "NO SIGNS FOUND"},
+}
+
+
+def _read_stdin_text(stdin: TextIO) -> str:
+    """Read stdin as UTF-8 without dying on bad bytes (they become U+FFFD)."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        return buffer.read().decode("utf-8", errors="replace")
+    return stdin.read()
+
+
+def _human(verdict: Verdict, lang: str) -> str:
+    lines = [f"[{_LEVEL_WORDS[lang][verdict.level]}] {verdict.headline.get(lang)}  (score {verdict.score:.1f})"]
+    if verdict.truncated:
+        lines.append(
+            f"  ({verdict.analysed_length:,} / {verdict.text_length:,} 文字だけを調べました)"
+            if lang == "ja"
+            else f"  (only the first {verdict.analysed_length:,} of {verdict.text_length:,} characters were checked)"
+        )
+    for reason in verdict.reasons:
+        sign = "+" if reason.score >= 0 else "-"
+        lines.append(f"  {sign} {reason.title.get(lang)} [{reason.id}]")
+        lines.append(f"      {reason.detail.get(lang)}")
+    for number in verdict.phone_numbers:
+        note = f" — {number.listed_note.get(lang)}" if number.listed_note else ""
+        lines.append(f"  tel: {number.text}  ({number.kind_label.get(lang)}){note}")
+    for link in verdict.links:
+        lines.append(f"  link: {link.defanged}  ({link.note.get(lang)})")
+    return "\n".join(lines)
+
+
+def _error_line(exc: CheckError, lang: str) -> str:
+    return exc.message.get(lang) or exc.code.value
+
+
+def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    if args.jsonl:
+        return _check_jsonl(stdin, stdout, args.lang)
+    text = args.text if args.text is not None else _read_stdin_text(stdin)
+    try:
+        verdict = check(text)
+    except CheckError as exc:
+        print(f"sagicheck: {_error_line(exc, args.lang)}", file=stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        json.dump(verdict.to_dict(args.lang), stdout, ensure_ascii=False)
+        stdout.write("\n")
+    else:
+        print(_human(verdict, args.lang), file=stdout)
+    return 0
+
+
+def _check_jsonl(stdin: TextIO, stdout: TextIO, lang: str) -> int:
+    buffer = getattr(stdin, "buffer", None)
+    lines = (
+        (raw.decode("utf-8", errors="replace") for raw in buffer)
+        if buffer is not None
+        else iter(stdin)
+    )
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        item_id = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("not an object")
+            item_id = item.get("id", lineno)
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise ValueError('no "text" string')
+            out = {"id": item_id, **check(text).to_dict(lang)}
+        except CheckError as exc:
+            out = {"id": item_id if item_id is not None else lineno, "error": exc.code.value,
+                   "message": _error_line(exc, lang)}
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            out = {"id": item_id if item_id is not None else lineno, "error": "bad_line",
+                   "message": f"line {lineno}: {exc}"}
+        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def evaluate_corpus(items: list[dict]) -> dict:
+    """Scams caught / genuine flagged, overall and per family, with the misses."""
+    per_family: dict[str, Counter] = defaultdict(Counter)
+    misses: list[dict] = []
+    totals: Counter = Counter()
+    for item in items:
+        try:
+            verdict = check(item["text"])
+            level = verdict.level
+        except CheckError as exc:
+            level, verdict = None, None
+            misses.append({"id": item.get("id"), "error": exc.code.value})
+        label, family = item.get("label"), item.get("family", "?")
+        fam = per_family[f"{label}/{family}"]
+        fam["n"] += 1
+        totals[label] += 1
+        flagged = level in _FLAGGED
+        if label == "scam":
+            fam["caught"] += flagged
+            fam["danger"] += level == Level.DANGER
+            totals["scam_caught"] += flagged
+            totals["scam_danger"] += level == Level.DANGER
+            if level != Level.DANGER:
+                misses.append(_miss(item, verdict))
+        else:
+            fam["flagged"] += flagged
+            fam["danger"] += level == Level.DANGER
+            totals["genuine_flagged"] += flagged
+            totals["genuine_danger"] += level == Level.DANGER
+            if flagged:
+                misses.append(_miss(item, verdict))
+    scams, genuine = totals["scam"], totals["genuine"]
+    return {
+        "scam": scams,
+        "genuine": genuine,
+        "scam_caught": totals["scam_caught"],
+        "scam_caught_rate": totals["scam_caught"] / scams if scams else None,
+        "scam_danger": totals["scam_danger"],
+        "scam_danger_rate": totals["scam_danger"] / scams if scams else None,
+        "genuine_flagged": totals["genuine_flagged"],
+        "genuine_flagged_rate": totals["genuine_flagged"] / genuine if genuine else None,
+        "genuine_danger": totals["genuine_danger"],
+        "families": {k: dict(v) for k, v in sorted(per_family.items())},
+        "misses": misses,
+    }
+
+
+def _miss(item: dict, verdict: Verdict | None) -> dict:
+    return {
+        "id": item.get("id"),
+        "label": item.get("label"),
+        "family": item.get("family"),
+        "level": verdict.level.value if verdict else None,
+        "score": round(verdict.score, 1) if verdict else None,
+        "reasons": [r.id for r in verdict.reasons] if verdict else [],
+        "text": item.get("text", "")[:160].replace("\n", " / "),
+    }
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}%"
+
+
+def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    items = []
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        items.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        print(f"sagicheck: {args.file}:{lineno}: {exc}", file=stderr)
+                        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"sagicheck: {exc}", file=stderr)
+        return EXIT_BAD_INPUT
+    report = evaluate_corpus(items)
+    if args.json:
+        json.dump(report, stdout, ensure_ascii=False, indent=1)
+        stdout.write("\n")
+        return 0
+    w = stdout.write
+    w(f"scams caught (danger or caution): {report['scam_caught']}/{report['scam']} = {_pct(report['scam_caught_rate'])}\n")
+    w(f"scams caught as danger:           {report['scam_danger']}/{report['scam']} = {_pct(report['scam_danger_rate'])}\n")
+    w(f"genuine flagged:                  {report['genuine_flagged']}/{report['genuine']} = {_pct(report['genuine_flagged_rate'])}\n")
+    w(f"genuine flagged as danger:        {report['genuine_danger']}/{report['genuine']}\n\n")
+    w("per family (scam: caught/danger of n; genuine: flagged/danger of n)\n")
+    for fam, c in report["families"].items():
+        if fam.startswith("scam/"):
+            w(f"  {fam:32s} {c.get('caught', 0):3d} {c.get('danger', 0):3d} / {c['n']}\n")
+        else:
+            w(f"  {fam:32s} {c.get('flagged', 0):3d} {c.get('danger', 0):3d} / {c['n']}\n")
+    w("\nmisses (scams not danger; genuine flagged)\n")
+    for m in report["misses"]:
+        w(f"  {m.get('label')}/{m.get('family')} {m.get('level')} {m.get('score')} {m.get('id')}: {m.get('text', m.get('error'))}\n")
+        if m.get("reasons"):
+            w(f"      {' '.join(m['reasons'])}\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m core", description="Offline scam-message checker.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="check one message (TEXT or stdin)")
+    p_check.add_argument("text", nargs="?", help="the message; read from stdin when absent")
+    p_check.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    p_check.add_argument("--jsonl", action="store_true", help='each stdin line is {"id":..,"text":..}')
+    p_check.add_argument("--lang", choices=("ja", "en"), default="ja")
+    p_eval = sub.add_parser("eval", help="measure detection on a labelled corpus (JSONL)")
+    p_eval.add_argument("file")
+    p_eval.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    if isinstance(stdout, io.TextIOWrapper):
+        stdout.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args, stdin, stdout, stderr)
+        return cmd_eval(args, stdout, stderr)
+    except (RuleFileError, ValueError, OSError) as exc:
+        print(f"sagicheck: a data file is broken: {exc}", file=stderr)
+        return EXIT_DATA
+
+
+__all__ = ["main", "evaluate_corpus", "ErrorCode"]

@@ -1,0 +1,219 @@
+"""Web addresses in a message: found, defanged and judged, never opened or resolved.
+
+Finds ``https://...`` addresses (also already-defanged ``hxxps://example[.]com`` and masked
+``https://~`` as quoted in warnings) and bare hosts such as ``example.com/path``. For each it
+works out the host and the registrable domain (from a public-suffix subset in resources) and the
+risks: an IP address, punycode, a link shortener, an odd top-level domain, free hosting, a brand
+name inside someone else's domain. Whether a link goes to a named brand's official domain is
+decided in :mod:`core.check`, which knows the brands the message names.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .brands import Brand, load_brands, one_edit_apart, owner_of
+from .normalize import NormalizedText
+from .verdict import Link, LinkRisk
+
+_MASK_CHARS = "~*○〇●×◯…・"
+_URL_CHARS = r"[!#-'*-;=?-Z\\^-z|~\[\]@%$&+,\-○〇●×◯…・]"
+_SCHEME = re.compile(
+    rf"(?<![a-z])(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp)(?::|\[:\]|\(:\))//{_URL_CHARS}*"
+    rf"|(?<![a-z0-9@._-])www(?:\.|\[\.\]){_URL_CHARS}+",
+    re.IGNORECASE,
+)
+_BARE = re.compile(
+    r"(?<![a-z0-9@._/-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+"
+    r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
+)
+_DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
+_SCHEME_PREFIX = re.compile(r"^(?:h(?:tt|xx|\*\*|tx|xt)p|ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
+_TRAILING = ".,;:!?)]}'\"」』】>"
+_RISK_ORDER = (
+    LinkRisk.LOOKALIKE, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
+    LinkRisk.FREE_HOSTING, LinkRisk.ODD_TLD, LinkRisk.SHORTENER, LinkRisk.MASKED,
+    LinkRisk.OFFICIAL, LinkRisk.NONE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkLists:
+    suffixes: frozenset[str]  # multi-label public suffixes (co.jp, lg.jp, com.cn ...)
+    tlds: frozenset[str]  # top-level domains accepted for bare hosts (com, jp ...)
+    odd_tlds: frozenset[str]
+    shorteners: frozenset[str]
+    free_hosting: frozenset[str]
+    well_known: frozenset[str]  # big platforms genuine notices link to (not "not official")
+
+
+def _read(name: str) -> frozenset[str]:
+    text = (resources.files("resources") / "links" / name).read_text(encoding="utf-8")
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in text.splitlines()
+        if line.split("#", 1)[0].strip()
+    )
+
+
+@cache
+def link_lists() -> LinkLists:
+    return LinkLists(
+        suffixes=_read("public_suffixes.txt"),
+        tlds=_read("tlds.txt"),
+        odd_tlds=_read("odd_tlds.txt"),
+        shorteners=_read("shorteners.txt"),
+        free_hosting=_read("free_hosting.txt"),
+        well_known=_read("well_known.txt"),
+    )
+
+
+def defang(url: str) -> str:
+    """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable."""
+    url = _DEFANG.sub(".", url)
+    m = _SCHEME_PREFIX.match(url)
+    prefix, rest = (f"hxxp{m.group(1).lower()}://", url[m.end():]) if m else ("", url)
+    cut = re.search(r"[/?#\\]", rest)
+    host, tail = (rest[: cut.start()], rest[cut.start():]) if cut else (rest, "")
+    return prefix + host.replace(".", "[.]") + tail
+
+
+def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
+    labels = host.split(".")
+    for i in range(len(labels)):
+        if ".".join(labels[i:]) in suffixes:
+            return ".".join(labels[max(i - 1, 0):])
+    return ".".join(labels[-2:])
+
+
+def _host_of(url: str) -> tuple[str | None, bool]:
+    """The host of a URL (lower case, no user or port) and whether it is masked."""
+    url = _DEFANG.sub(".", url)
+    rest = url.split("//", 1)[1] if "//" in url else url
+    host = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+    host = host.rsplit("@", 1)[-1]  # https://www.amazon.co.jp@evil.example/ goes to evil.example
+    host = re.sub(r":\d*$", "", host).strip(".").lower()
+    masked = any(ch in host for ch in _MASK_CHARS) or host in {"", "xxx", "xxxx"} or bool(
+        re.fullmatch(r"[x.]+", host)
+    )
+    if not host or not re.search(r"[a-z0-9]", host.replace("x", "")) and masked:
+        return None, True
+    return host, masked
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return bool(re.fullmatch(r"(?:0x[0-9a-f]+|\d{8,10})", host))
+
+
+def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str]) -> Brand | None:
+    """A brand word inside a host that is not that brand's (``yamato-xx.com``, ``aoen.co.jp.v-o-t.com``)."""
+    labels = re.split(r"[.-]", host[: len(host) - len(domain)].rstrip(".")) + re.split(r"[.-]", domain.split(".")[0])
+    for brand in brands:
+        if brand.owns(domain):
+            continue
+        for token in brand.host_tokens:
+            for label in labels:
+                if not label:
+                    continue
+                if token == label or (len(token) >= 5 and token in label):
+                    return brand
+                if brand.id in named and len(token) >= 4 and one_edit_apart(label, token):
+                    return brand
+    return None
+
+
+def _judge(url: str, host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk], Brand | None]:
+    if host is None:
+        return None, [LinkRisk.MASKED], None
+    risks: list[LinkRisk] = []
+    if _is_ip(host):
+        return host, [LinkRisk.IP_ADDRESS], None
+    domain = registrable_domain(host, lists.suffixes)
+    if owner_of(domain) is not None and "xn--" not in host:
+        return domain, [LinkRisk.OFFICIAL] + ([LinkRisk.MASKED] if masked else []), None
+    brand_hit = _lookalike(host, domain, load_brands(), named)
+    if brand_hit is not None:
+        risks.append(LinkRisk.LOOKALIKE)
+    elif re.search(r"\.(?:co|ne|or|go|lg|ac)\.jp\.", host + ".") and not domain.endswith(".jp"):
+        risks.append(LinkRisk.LOOKALIKE)  # "xxx.co.jp.example.com" pretends to be Japanese
+    if "xn--" in host:
+        risks.append(LinkRisk.PUNYCODE)
+    if domain in lists.free_hosting or any(host.endswith("." + f) for f in lists.free_hosting):
+        risks.append(LinkRisk.FREE_HOSTING)
+    tld = host.rsplit(".", 1)[-1]
+    if tld in lists.odd_tlds:
+        risks.append(LinkRisk.ODD_TLD)
+    if domain in lists.shorteners:
+        risks.append(LinkRisk.SHORTENER)
+    if masked:
+        risks.append(LinkRisk.MASKED)
+    return domain, risks, brand_hit
+
+
+@dataclass(frozen=True, slots=True)
+class FoundLink:
+    link: Link
+    norm_start: int
+    norm_end: int
+    lookalike_of: Brand | None
+
+
+def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) -> tuple[FoundLink, ...]:
+    """Every web address in the text, in order, at most ``limit``.
+
+    ``notes(risk)`` gives the user-facing sentence for a risk (from the rule resources).
+    """
+    lists = link_lists()
+    text = norm.text
+    found: list[FoundLink] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int) -> None:
+        raw = text[a:b]
+        while raw and raw[-1] in _TRAILING:
+            raw = raw[:-1]
+            b -= 1
+        if not raw or any(a < e and b > s for s, e in taken):
+            return
+        host, masked = _host_of(raw)
+        domain, risks, brand = _judge(raw, host, masked, lists, named_brands)
+        risks = sorted(set(risks), key=_RISK_ORDER.index)
+        start, end = norm.to_original(a, b)
+        original = norm.original[start:end]
+        link = Link(
+            text=original,
+            start=start,
+            end=end,
+            defanged=defang(raw),
+            host=host,
+            registrable_domain=domain,
+            risks=tuple(risks) or (LinkRisk.NONE,),
+            note=notes(risks[0] if risks else LinkRisk.NONE),
+        )
+        found.append(FoundLink(link, a, b, brand))
+        taken.append((a, b))
+
+    for m in _SCHEME.finditer(text):
+        if len(found) >= limit:
+            break
+        add(m.start(), m.end())
+    for m in _BARE.finditer(text):
+        if len(found) >= limit:
+            break
+        host = _DEFANG.sub(".", m.group(1))
+        tld = m.group(2)
+        if tld not in lists.tlds and tld not in lists.odd_tlds:
+            continue
+        if not re.search(r"[a-z]", host.split(".")[0]) and not m.group(3):
+            continue  # "1.5.jp"-like noise
+        add(m.start(), m.end())
+    found.sort(key=lambda f: f.norm_start)
+    return tuple(found)

@@ -1,0 +1,198 @@
+"""Phone numbers in a message: found, classified and looked up in the shipped lists.
+
+Real numbers are found with ``phonenumbers.PhoneNumberMatcher`` on the normalised text;
+Japanese service numbers it does not know (110, #9110, 188, 0005 SMS codes ...) and the masked
+forms that warnings quote ("03-xxxx-xxxx", "050-****-****") are found with patterns.
+Nothing here dials or looks anything up on a network. ``phonenumbers.geocoder`` is never
+imported (it costs about 250 ms and 100 MB); area names come from a short resource list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from .normalize import NormalizedText
+from .verdict import Listing, NumberKind, PhoneNumber, Text
+
+_MASK = "x*○〇●×◯"
+# A number with some digits hidden: 03-xxxx-xxxx, 050-****-****, 0120-○○○-○○○, 〇〇-〇〇〇〇-〇〇〇〇
+_MASKED = re.compile(
+    rf"(?<![0-9a-z{_MASK}])"
+    rf"(?:0[0-9{_MASK}]{{0,4}}|[{_MASK}]{{2,5}})(?:[- ]?[0-9{_MASK}]{{2,4}}){{1,2}}[- ]?[0-9{_MASK}]{{3,4}}"
+    rf"(?![0-9a-z{_MASK}])"
+)
+# Numbers people dial without an area code: emergency and consultation lines, SMS short codes.
+_SERVICE = re.compile(
+    r"#\d{4}(?!\d)"  # #9110, #7119, #8000 ...
+    r"|(?<![\d.,\-])1\d\d(?=番|\s*(?:に|へ|まで)?(?:電話|通報|相談|ダイヤル)|\s*[(\uff08（]|$)"  # 110番, 188(いやや)
+    r"|(?<![\d\-])0005[- ]?\d{4,6}(?!\d)",  # 共通ショートコード
+    re.MULTILINE,
+)
+_ONLY_NUMBER = re.compile(r"^[\s\d+#()\-.]*$")
+_JP = "JP"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLists:
+    scam: dict[str, Text]  # digits (national form, or +cc...) -> note
+    official: dict[str, Text]
+    areas: dict[str, Text]  # area code "03" -> "東京" / "Tokyo"
+    services: dict[str, Text]  # "110" -> "警察(緊急)" ...
+
+
+def digits_key(number: str) -> str:
+    """The key a number is listed under: national digits ("0362717243"), "#9110", or "+..."."""
+    kept = "".join(ch for ch in number if ch.isdigit() or ch in "#+")
+    if kept.startswith("+81"):
+        return "0" + kept[3:]
+    return kept
+
+
+def _read_list(name: str) -> dict[str, Text]:
+    """``number | ja note | en note`` per line; '#' starts a comment line."""
+    entries: dict[str, Text] = {}
+    text = (resources.files("resources") / "numbers" / name).read_text(encoding="utf-8")
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("# ") or line == "#":
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"numbers/{name}:{lineno}: expected 'number | ja | en'")
+        entries[digits_key(parts[0])] = Text(ja=parts[1], en=parts[2])
+    return entries
+
+
+@cache
+def number_lists() -> NumberLists:
+    return NumberLists(
+        scam=_read_list("scam.txt"),
+        official=_read_list("official.txt"),
+        areas=_read_list("area_codes.txt"),
+        services=_read_list("service.txt"),
+    )
+
+
+def _listing(key: str, lists: NumberLists) -> tuple[Listing, Text | None]:
+    if key in lists.scam:
+        return Listing.KNOWN_SCAM, lists.scam[key]
+    if key in lists.official:
+        return Listing.OFFICIAL, lists.official[key]
+    if key in lists.services:
+        return Listing.OFFICIAL, lists.services[key]
+    return Listing.NONE, None
+
+
+_KIND_LABELS = {
+    NumberKind.MOBILE: Text("携帯電話の番号", "mobile phone number"),
+    NumberKind.IP_PHONE: Text("IP電話の番号(050)", "internet (IP) phone number (050)"),
+    NumberKind.TOLL_FREE: Text("フリーダイヤル(通話無料)", "toll-free number"),
+    NumberKind.NAVI_DIAL: Text("ナビダイヤル(0570・通話料は発信者負担)", "navi-dial (0570, caller pays)"),
+    NumberKind.PREMIUM: Text("有料情報サービスの番号(高額な通話料)", "premium-rate number (expensive)"),
+    NumberKind.SERVICE: Text("公的な相談・緊急の番号", "public help or emergency number"),
+    NumberKind.SHORT_CODE: Text("SMS送信用の共通ショートコード(電話はかけられません)",
+                                "SMS sender short code (cannot be called)"),
+    NumberKind.MASKED: Text("一部が伏せられた番号", "number with digits hidden"),
+    NumberKind.UNKNOWN: Text("番号の種類はわかりません", "number of an unknown type"),
+}
+
+
+def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[NumberKind, Text, str]:
+    region = phonenumbers.region_code_for_number(num) or "ZZ"
+    if num.country_code != 81:
+        label = Text(f"海外の番号(+{num.country_code})", f"international number (+{num.country_code})")
+        return NumberKind.INTERNATIONAL, label, region
+    kind = {
+        PhoneNumberType.MOBILE: NumberKind.MOBILE,
+        PhoneNumberType.VOIP: NumberKind.IP_PHONE,
+        PhoneNumberType.TOLL_FREE: NumberKind.TOLL_FREE,
+        PhoneNumberType.UAN: NumberKind.NAVI_DIAL,
+        PhoneNumberType.PREMIUM_RATE: NumberKind.PREMIUM,
+        PhoneNumberType.FIXED_LINE: NumberKind.FIXED_LINE,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberKind.FIXED_LINE,
+    }.get(phonenumbers.number_type(num), NumberKind.UNKNOWN)
+    if kind == NumberKind.FIXED_LINE:
+        national = str(num.national_number)
+        area_len = phonenumbers.length_of_geographical_area_code(num)
+        code = "0" + national[:area_len] if area_len else ""
+        area = lists.areas.get(code)
+        if area:
+            label = Text(f"固定電話(市外局番 {code}・{area.ja})", f"landline (area code {code}, {area.en})")
+        elif code:
+            label = Text(f"固定電話(市外局番 {code})", f"landline (area code {code})")
+        else:
+            label = Text("固定電話", "landline")
+        return kind, label, region
+    return kind, _KIND_LABELS[kind], region
+
+
+def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
+    """Every phone number in the text, in order of position, at most ``limit``."""
+    lists = number_lists()
+    text = norm.text
+    found: list[PhoneNumber] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(a: int, b: int, e164: str | None, kind: NumberKind, label: Text, key: str, region: str | None):
+        listed, note = _listing(key, lists) if key else (Listing.NONE, None)
+        start, end = norm.to_original(a, b)
+        found.append(PhoneNumber(
+            text=norm.original[start:end], start=start, end=end, e164=e164, kind=kind,
+            kind_label=label, listed=listed, listed_note=note, country=region,
+        ))
+        taken.append((a, b))
+
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, _JP, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=limit * 4
+    )
+    for match in matcher:
+        if len(found) >= limit:
+            break
+        a, b = match.start, match.end
+        while a < b and text[a] in "([":
+            a += 1
+        num = match.number
+        if not phonenumbers.is_valid_number(num):
+            if num.country_code == 81 or not phonenumbers.is_possible_number(num):
+                continue
+        kind, label, region = _classify(num, lists)
+        e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+        add(a, b, e164, kind, label, digits_key(e164), region)
+
+    for m in _SERVICE.finditer(text):
+        if len(found) >= limit:
+            break
+        if not free(m.start(), m.end()):
+            continue
+        key = digits_key(m.group())
+        kind = NumberKind.SHORT_CODE if key.startswith("0005") else NumberKind.SERVICE
+        if kind == NumberKind.SERVICE and key not in lists.services:
+            continue  # "130" in "合計130" is not a phone number
+        add(m.start(), m.end(), None, kind, _KIND_LABELS[kind], key, "JP")
+
+    for m in _MASKED.finditer(text):
+        if len(found) >= limit:
+            break
+        digits = sum(ch.isdigit() for ch in m.group())
+        masks = sum(ch in _MASK for ch in m.group())
+        if masks < 3 or digits + masks < 9 or not free(m.start(), m.end()):
+            continue
+        add(m.start(), m.end(), None, NumberKind.MASKED, _KIND_LABELS[NumberKind.MASKED], "", None)
+
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+def is_number_only(text: str) -> bool:
+    """True when the input is just a phone number (with the usual punctuation)."""
+    stripped = text.strip()
+    return bool(stripped) and sum(ch.isdigit() for ch in stripped) >= 3 and bool(_ONLY_NUMBER.match(stripped))

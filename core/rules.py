@@ -1,0 +1,339 @@
+"""Rule records from ``resources/rules/*.toml``, loaded strictly.
+
+Three kinds of rule:
+
+- ``pattern``: fires when any of its regular expressions matches the normalised text
+  (and none of its ``unless`` expressions does). Weak signals score little.
+- ``computed``: fired by an extractor in code (phone numbers, links, brands); the record
+  holds the id, score and wording so they stay data.
+- ``combination``: a boolean expression over other rule ids
+  (``"UNPAID_CHARGE and (CALLBACK_NUMBER or DEADLINE) and not SCAM_WARNING"``); named
+  combinations carry most of the score.
+
+Level thresholds, per-group caps and work limits live in ``resources/rules/levels.toml``.
+A rule file with an unknown key, a bad regex or a reference to an unknown id is rejected with
+a :class:`RuleFileError` naming the file and the record.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from .verdict import Level, Text
+
+RULE_KINDS = ("pattern", "computed", "combination")
+_ID = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_RULE_KEYS = {
+    "id": str,
+    "kind": str,
+    "score": (int, float),
+    "group": str,
+    "topic": str,
+    "show": bool,
+    "patterns": list,
+    "unless": list,
+    "when": str,
+    "title": dict,
+    "detail": dict,
+    "source": str,
+    "added": object,
+    "must_match": list,
+    "must_not_match": list,
+}
+_REQUIRED = ("id", "kind", "score", "title", "detail", "source", "added")
+
+
+class RuleFileError(ValueError):
+    """A rule or settings file is malformed. ``where`` names the file (and record)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    score: float
+    group: str
+    topic: str
+    show: bool
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    when: Expr | None
+    title: Text
+    detail: Text
+    source: str
+    must_match: tuple[str, ...]
+    must_not_match: tuple[str, ...]
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Levels:
+    danger: float
+    caution: float
+    caps: dict[str, float]
+    headlines: dict[Level, Text]
+    max_chars: int
+    max_numbers: int
+    max_links: int
+    max_spans_per_rule: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    levels: Levels
+
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+
+# --- a tiny boolean expression language for combinations -------------------------------------
+
+Expr = tuple  # ("id", name) | ("not", e) | ("and", a, b) | ("or", a, b)
+_TOKEN = re.compile(r"\s*(\(|\)|[A-Z][A-Z0-9_]*|and\b|or\b|not\b)")
+
+
+def parse_when(source: str) -> Expr:
+    tokens: list[str] = []
+    pos = 0
+    source = source.strip()
+    while pos < len(source):
+        m = _TOKEN.match(source, pos)
+        if not m:
+            raise ValueError(f"cannot read {source[pos:]!r}")
+        tokens.append(m.group(1))
+        pos = m.end()
+        while pos < len(source) and source[pos].isspace():
+            pos += 1
+
+    def parse_or(i: int) -> tuple[Expr, int]:
+        left, i = parse_and(i)
+        while i < len(tokens) and tokens[i] == "or":
+            right, i = parse_and(i + 1)
+            left = ("or", left, right)
+        return left, i
+
+    def parse_and(i: int) -> tuple[Expr, int]:
+        left, i = parse_not(i)
+        while i < len(tokens) and tokens[i] == "and":
+            right, i = parse_not(i + 1)
+            left = ("and", left, right)
+        return left, i
+
+    def parse_not(i: int) -> tuple[Expr, int]:
+        if i < len(tokens) and tokens[i] == "not":
+            inner, i = parse_not(i + 1)
+            return ("not", inner), i
+        if i < len(tokens) and tokens[i] == "(":
+            inner, i = parse_or(i + 1)
+            if i >= len(tokens) or tokens[i] != ")":
+                raise ValueError("missing ')'")
+            return inner, i + 1
+        if i < len(tokens) and _ID.match(tokens[i]):
+            return ("id", tokens[i]), i + 1
+        raise ValueError(f"expected a rule id at {' '.join(tokens[i:]) or 'the end'}")
+
+    expr, end = parse_or(0)
+    if end != len(tokens):
+        raise ValueError(f"unexpected {' '.join(tokens[end:])!r}")
+    return expr
+
+
+def evaluate(expr: Expr, fired: set[str]) -> bool:
+    op = expr[0]
+    if op == "id":
+        return expr[1] in fired
+    if op == "not":
+        return not evaluate(expr[1], fired)
+    if op == "and":
+        return evaluate(expr[1], fired) and evaluate(expr[2], fired)
+    return evaluate(expr[1], fired) or evaluate(expr[2], fired)
+
+
+def referenced_ids(expr: Expr) -> set[str]:
+    if expr[0] == "id":
+        return {expr[1]}
+    return set().union(*(referenced_ids(e) for e in expr[1:]))
+
+
+def positive_ids(expr: Expr, negated: bool = False) -> set[str]:
+    """Ids whose presence helps the expression (their spans explain a combination)."""
+    op = expr[0]
+    if op == "id":
+        return set() if negated else {expr[1]}
+    if op == "not":
+        return positive_ids(expr[1], not negated)
+    return set().union(*(positive_ids(e, negated) for e in expr[1:]))
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _text(value: object, where: str, key: str) -> Text:
+    if not isinstance(value, dict) or set(value) != {"ja", "en"}:
+        raise RuleFileError(where, f"{key} must have exactly 'ja' and 'en'")
+    if not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise RuleFileError(where, f"{key}.ja and {key}.en must be non-empty text")
+    return Text(ja=value["ja"], en=value["en"])
+
+
+def _compile(patterns: list, where: str) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for p in patterns:
+        if not isinstance(p, str) or not p:
+            raise RuleFileError(where, "patterns must be non-empty strings")
+        try:
+            compiled.append(re.compile(p))
+        except re.error as exc:
+            raise RuleFileError(where, f"bad pattern {p!r}: {exc}") from None
+    return tuple(compiled)
+
+
+def _rule(record: dict, file: str) -> Rule:
+    where = f"{file} [{record.get('id', '?')}]"
+    unknown = set(record) - set(_RULE_KEYS)
+    if unknown:
+        raise RuleFileError(where, f"unknown keys {sorted(unknown)}")
+    for key in _REQUIRED:
+        if key not in record:
+            raise RuleFileError(where, f"missing '{key}'")
+    for key, expected in _RULE_KEYS.items():
+        if key in record and expected is not object and not isinstance(record[key], expected):
+            raise RuleFileError(where, f"'{key}' has the wrong type")
+    if not _ID.match(record["id"]):
+        raise RuleFileError(where, "id must be UPPER_SNAKE")
+    kind = record["kind"]
+    if kind not in RULE_KINDS:
+        raise RuleFileError(where, f"kind must be one of {RULE_KINDS}")
+    patterns = _compile(record.get("patterns", []), where)
+    unless = _compile(record.get("unless", []), where)
+    when = None
+    if kind == "pattern" and not patterns:
+        raise RuleFileError(where, "a pattern rule needs patterns")
+    if kind != "pattern" and (patterns or unless):
+        raise RuleFileError(where, "only pattern rules have patterns")
+    if kind == "combination":
+        if "when" not in record:
+            raise RuleFileError(where, "a combination needs 'when'")
+        try:
+            when = parse_when(record["when"])
+        except ValueError as exc:
+            raise RuleFileError(where, f"bad 'when': {exc}") from None
+    elif "when" in record:
+        raise RuleFileError(where, "only combinations have 'when'")
+    for key in ("must_match", "must_not_match"):
+        if not all(isinstance(x, str) for x in record.get(key, [])):
+            raise RuleFileError(where, f"{key} must be a list of strings")
+    return Rule(
+        id=record["id"],
+        kind=kind,
+        score=float(record["score"]),
+        group=record.get("group", ""),
+        topic=record.get("topic", ""),
+        show=record.get("show", True),
+        patterns=patterns,
+        unless=unless,
+        when=when,
+        title=_text(record["title"], where, "title"),
+        detail=_text(record["detail"], where, "detail"),
+        source=record["source"],
+        must_match=tuple(record.get("must_match", [])),
+        must_not_match=tuple(record.get("must_not_match", [])),
+        file=file,
+    )
+
+
+def _levels(data: dict, file: str) -> Levels:
+    allowed = {"levels", "caps", "headline", "limits"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise RuleFileError(file, f"unknown sections {sorted(unknown)}")
+    try:
+        lv = data["levels"]
+        limits = data["limits"]
+        danger, caution = float(lv["danger"]), float(lv["caution"])
+        headlines = {Level(k): _text(v, f"{file} [headline.{k}]", "headline")
+                     for k, v in data["headline"].items()}
+        caps = {str(k): float(v) for k, v in data.get("caps", {}).items()}
+        result = Levels(
+            danger=danger,
+            caution=caution,
+            caps=caps,
+            headlines=headlines,
+            max_chars=int(limits["max_chars"]),
+            max_numbers=int(limits["max_numbers"]),
+            max_links=int(limits["max_links"]),
+            max_spans_per_rule=int(limits["max_spans_per_rule"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleFileError(file, f"missing or bad value: {exc}") from None
+    if set(lv) != {"danger", "caution"} or not 0 < caution < danger:
+        raise RuleFileError(file, "levels needs 0 < caution < danger and nothing else")
+    if set(headlines) != set(Level):
+        raise RuleFileError(file, "a headline is needed for every level")
+    return result
+
+
+def load_rules(folder: Traversable | None = None) -> RuleSet:
+    """Read every ``*.toml`` rule file in ``folder`` (default: the shipped rules)."""
+    folder = folder or resources.files("resources") / "rules"
+    rules: list[Rule] = []
+    levels: Levels | None = None
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        try:
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise RuleFileError(entry.name, f"not valid TOML: {exc}") from None
+        if entry.name == "levels.toml":
+            levels = _levels(data, entry.name)
+            continue
+        if set(data) - {"rule"}:
+            raise RuleFileError(entry.name, f"unknown sections {sorted(set(data) - {'rule'})}")
+        for record in data.get("rule", []):
+            rules.append(_rule(record, entry.name))
+    if levels is None:
+        raise RuleFileError("levels.toml", "missing")
+    _check_references(rules)
+    return RuleSet(rules=_ordered(rules), levels=levels)
+
+
+def _check_references(rules: list[Rule]) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise RuleFileError(f"{rule.file} [{rule.id}]", "duplicate id")
+        seen.add(rule.id)
+    for rule in rules:
+        if rule.when is not None:
+            missing = referenced_ids(rule.when) - seen
+            if missing:
+                raise RuleFileError(f"{rule.file} [{rule.id}]", f"unknown ids {sorted(missing)}")
+
+
+def _ordered(rules: list[Rule]) -> tuple[Rule, ...]:
+    """Pattern and computed rules first, then combinations in dependency order."""
+    base = [r for r in rules if r.kind != "combination"]
+    pending = [r for r in rules if r.kind == "combination"]
+    done = {r.id for r in base}
+    ordered = list(base)
+    while pending:
+        ready = [r for r in pending if referenced_ids(r.when) <= done]
+        if not ready:
+            names = ", ".join(r.id for r in pending)
+            raise RuleFileError(pending[0].file, f"combinations refer to each other in a loop: {names}")
+        for r in ready:
+            ordered.append(r)
+            done.add(r.id)
+        pending = [r for r in pending if r.id not in done]
+    return tuple(ordered)

@@ -1,0 +1,1 @@
+"""sagicheck window (PySide6). Shows what the core's Verdict says; never decides anything."""

@@ -1,0 +1,169 @@
+"""Start-up and size of the packaged app, side by side with an empty PySide6 window.
+
+    python benchmarks/startup.py                 # reuse both bundles if they are there
+    python benchmarks/startup.py --runs 9 --json
+    python benchmarks/startup.py --rebuild-empty --check
+
+The reference is the smallest PySide6 program that shows a window: QApplication, one
+QMainWindow, show, quit from the event loop. It is packaged by the same PyInstaller in the same
+way as sagicheck (one folder, windowed, ``strip=True``, ``upx=False``) but with nothing trimmed,
+under ``build/startup-bench/``. The app is ``dist/sagicheck/`` as made by
+``python packaging/build.py``.
+
+Measured, with ``QT_QPA_PLATFORM=offscreen``:
+
+- bundle size: every regular file under each folder (symlinks not followed), in MB (10**6 bytes);
+- start-to-exit wall time: the empty window's show-and-quit against ``sagicheck --self-test``
+  (which starts the real window, checks a sample, renders the printed sheet and exits).
+  One warm-up run each, then ``--runs`` runs alternating between the two; the median is reported.
+
+Targets (issue 4): self-test time <= 1.5x the empty window; bundle size <= 1.0x the empty bundle.
+``--check`` exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "build" / "startup-bench"
+EXE = ".exe" if os.name == "nt" else ""
+TIME_TARGET = 1.5
+SIZE_TARGET = 1.0
+
+EMPTY_APP = '''\
+"""The empty reference: show one window, quit from the event loop."""
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+'''
+
+# Packaged exactly like packaging/sagicheck.spec, minus every trimming step.
+EMPTY_SPEC = '''\
+# -*- mode: python -*-
+a = Analysis([{script!r}], excludes=[], noarchive=False)
+pyz = PYZ(a.pure)
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="empty", console=False,
+          debug=False, strip=True, upx=False)
+coll = COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name="empty")
+'''
+
+
+def empty_bundle() -> Path:
+    return BENCH / "dist" / "empty"
+
+
+def build_empty(python: str) -> Path:
+    """Package the empty window (takes a minute or two)."""
+    BENCH.mkdir(parents=True, exist_ok=True)
+    script = BENCH / "empty_window.py"
+    script.write_text(EMPTY_APP, encoding="utf-8")
+    spec = BENCH / "empty.spec"
+    spec.write_text(EMPTY_SPEC.format(script=str(script)), encoding="utf-8")
+    subprocess.run(
+        [python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", str(BENCH / "dist"), "--workpath", str(BENCH / "work"), str(spec)],
+        check=True,
+    )
+    return empty_bundle()
+
+
+def folder_bytes(folder: Path) -> int:
+    total = 0
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            path = Path(dirpath, name)
+            if not path.is_symlink():
+                total += path.stat().st_size
+    return total
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          timeout=120)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[0]} exited {proc.returncode}: "
+                         f"{proc.stderr.decode(errors='replace').strip()[-500:]}")
+    return elapsed
+
+
+def measure(empty_cmd: list[str], app_cmd: list[str], runs: int) -> tuple[list[float], list[float]]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run_once(empty_cmd, env)  # warm-up: page cache, font cache
+    run_once(app_cmd, env)
+    empty_times: list[float] = []
+    app_times: list[float] = []
+    for _ in range(runs):
+        empty_times.append(run_once(empty_cmd, env))
+        app_times.append(run_once(app_cmd, env))
+    return empty_times, app_times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--app", type=Path, default=ROOT / "dist" / "sagicheck",
+                        help="the built sagicheck folder (default: dist/sagicheck)")
+    parser.add_argument("--rebuild-empty", action="store_true",
+                        help="package the empty window again even if it is there")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the Python whose PyInstaller and PySide6 package the empty window")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+
+    app_exe = args.app / f"sagicheck{EXE}"
+    if not app_exe.exists():
+        print(f"no built app at {app_exe}: run packaging/build.py first", file=sys.stderr)
+        return 2
+    empty_exe = empty_bundle() / f"empty{EXE}"
+    if args.rebuild_empty or not empty_exe.exists():
+        build_empty(args.python)
+
+    empty_size = folder_bytes(empty_bundle())
+    app_size = folder_bytes(args.app)
+    empty_times, app_times = measure([str(empty_exe)], [str(app_exe), "--self-test"], args.runs)
+    empty_median = statistics.median(empty_times)
+    app_median = statistics.median(app_times)
+    result = {
+        "runs": args.runs,
+        "empty_size_mb": round(empty_size / 1e6, 1),
+        "app_size_mb": round(app_size / 1e6, 1),
+        "size_ratio": round(app_size / empty_size, 3),
+        "empty_median_s": round(empty_median, 3),
+        "app_median_s": round(app_median, 3),
+        "time_ratio": round(app_median / empty_median, 3),
+        "empty_times_s": [round(t, 3) for t in empty_times],
+        "app_times_s": [round(t, 3) for t in app_times],
+    }
+    size_ok = result["size_ratio"] <= SIZE_TARGET
+    time_ok = result["time_ratio"] <= TIME_TARGET
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(textwrap.dedent(f"""\
+            bundle size   empty window {result['empty_size_mb']:7.1f} MB   sagicheck {result['app_size_mb']:7.1f} MB   ratio {result['size_ratio']:.2f}  (target <= {SIZE_TARGET}: {'met' if size_ok else 'MISSED'})
+            start-to-exit empty show+quit {empty_median:.3f} s   sagicheck --self-test {app_median:.3f} s   ratio {result['time_ratio']:.2f}  (target <= {TIME_TARGET}: {'met' if time_ok else 'MISSED'})
+            medians of {args.runs} runs each, offscreen; empty {result['empty_times_s']}, sagicheck {result['app_times_s']}"""))
+    return 0 if (size_ok and time_ok) or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

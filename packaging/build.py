@@ -1,0 +1,189 @@
+"""Build the double-clickable sagicheck folder with PyInstaller, then prove it works.
+
+    python packaging/build.py [--debug] [--untrimmed] [--clean] [--dist DIR] [--work DIR]
+
+Steps:
+1. compile the window's translations (resources/translations/*.ts -> .qm) with
+   ``pyside6-lrelease`` when both exist; otherwise the committed .qm files are shipped;
+2. run PyInstaller on packaging/sagicheck.spec: ``dist/sagicheck/`` with the executable
+   ``dist/sagicheck/sagicheck`` (``sagicheck.exe`` on Windows; also ``dist/sagicheck.app`` on
+   macOS); one folder, windowed, UPX off, binaries stripped, unused Qt parts left out;
+3. check the folder: the files the app reads are there (rules, icon, Qt's Japanese, the input
+   method plugins on Linux), and on Linux nothing left in it links to a library the trimming took
+   out;
+4. run the built app's ``--self-test`` offscreen (window, sample scam, printed sheet);
+5. write ``dist/SHA256SUMS`` (``cd dist && sha256sum -c SHA256SUMS`` checks it).
+
+PyInstaller does not cross-compile: run this on each OS you ship for. Exit status: 0 when built
+and self-tested; the self-test's status (1 failed, 2 incomplete) when it is not; 3 when the build
+or the folder check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "sagicheck.spec"
+EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+EXIT_BUILD = 3
+# Files a working bundle must hold, relative to the folder with the app's data in it.
+REQUIRED_DATA = (
+    "resources/rules/levels.toml",
+    "resources/icons/sagicheck.png",
+)
+
+
+def say(line: str) -> None:
+    print(f"build: {line}", flush=True)
+
+
+def find_lrelease() -> str | None:
+    scripts = Path(sys.executable).parent
+    for name in ("pyside6-lrelease", "lrelease"):
+        for candidate in (scripts / f"{name}{EXE_SUFFIX}", shutil.which(name)):
+            if candidate and Path(candidate).exists():
+                return str(candidate)
+    return None
+
+
+def compile_translations(out_dir: Path) -> Path | None:
+    """Compile resources/translations/*.ts into ``out_dir``; None when there is nothing to do."""
+    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+    if not sources:
+        return None
+    lrelease = find_lrelease()
+    if lrelease is None:
+        say(f"{len(sources)} .ts files but no pyside6-lrelease: shipping the committed .qm files")
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for ts in sources:
+        qm = out_dir / f"{ts.stem}.qm"
+        subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+    say(f"compiled {len(sources)} translations with {Path(lrelease).name}")
+    return out_dir
+
+
+def run_pyinstaller(dist: Path, work: Path, spec_args: list[str], clean: bool) -> None:
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(dist), "--workpath", str(work)]
+    if clean:
+        cmd.append("--clean")
+    cmd += [str(SPEC), "--", *spec_args]
+    subprocess.run(cmd, check=True, cwd=ROOT)
+
+
+def data_root(bundle: Path) -> Path:
+    return bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+
+
+def check_folder(bundle: Path, work: Path, qm_dir: Path | None) -> list[str]:
+    """What is wrong with the built folder (empty when nothing is)."""
+    problems = []
+    data = data_root(bundle)
+    required = list(REQUIRED_DATA)
+    translations = qm_dir or ROOT / "resources" / "translations"
+    required += [f"resources/translations/{qm.name}" for qm in sorted(translations.glob("*.qm"))]
+    problems += [f"missing {name}" for name in required if not (data / name).is_file()]
+    if not list(data.rglob("qtbase_ja.qm")):
+        problems.append("missing Qt's qtbase_ja.qm")
+    if sys.platform.startswith("linux"):
+        inputs = {p.name for p in data.rglob("platforminputcontexts/*.so")}
+        for plugin in ("libibusplatforminputcontextplugin.so",
+                       "libcomposeplatforminputcontextplugin.so"):
+            if plugin not in inputs:
+                problems.append(f"missing input-method plugin {plugin}")
+        problems += broken_links(data, work)
+    return problems
+
+
+def broken_links(data: Path, work: Path) -> list[str]:
+    """Libraries in the folder that link to one the trimming took out (Linux, via ldd)."""
+    trimmed_list = work / "trimmed.txt"
+    if not trimmed_list.exists() or shutil.which("ldd") is None:
+        return []
+    trimmed = {Path(line).name for line in trimmed_list.read_text(encoding="utf-8").split()}
+    env = dict(os.environ, LD_LIBRARY_PATH=str(data))  # what the bootloader sets at run time
+    problems = []
+    for lib in sorted(p for p in data.rglob("*.so*") if p.is_file() and not p.is_symlink()):
+        out = subprocess.run(["ldd", str(lib)], env=env, capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            name, _, where = line.strip().partition(" => ")
+            if where.startswith("not found") and name in trimmed:
+                problems.append(f"{lib.relative_to(data)} needs {name}, which was trimmed")
+    return problems
+
+
+def self_test(exe: Path) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    proc = subprocess.run([str(exe), "--self-test", "--verbose"], env=env, timeout=300)
+    say(f"self-test exited {proc.returncode} after {time.perf_counter() - start:.2f} s")
+    return proc.returncode
+
+
+def write_sums(dist: Path, folders: list[Path]) -> Path:
+    lines = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            lines.append(f"{digest}  {path.relative_to(dist).as_posix()}\n")
+    sums = dist / "SHA256SUMS"
+    sums.write_text("".join(lines), encoding="utf-8")
+    return sums
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="keep a console window (Windows)")
+    parser.add_argument("--untrimmed", action="store_true", help="leave every Qt part in")
+    parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "sagicheck")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    qm_dir = compile_translations(args.work / "translations")
+    spec_args = [*(["--debug"] if args.debug else []), *(["--untrimmed"] if args.untrimmed else []),
+                 *(["--qm-dir", str(qm_dir)] if qm_dir else [])]
+    try:
+        run_pyinstaller(args.dist, args.work / "pyinstaller", spec_args, args.clean)
+    except subprocess.CalledProcessError as exc:
+        say(f"PyInstaller failed (exit {exc.returncode})")
+        return EXIT_BUILD
+    bundle = args.dist / "sagicheck"
+    exe = bundle / f"sagicheck{EXE_SUFFIX}"
+    if sys.platform.startswith("linux"):
+        shutil.copy2(ROOT / "packaging" / "sagicheck.desktop", bundle / "sagicheck.desktop")
+    say(f"built {exe.relative_to(args.dist.parent) if args.dist.is_relative_to(ROOT) else exe} "
+        f"in {time.perf_counter() - started:.0f} s: {folder_mb(bundle):.1f} MB")
+
+    problems = check_folder(bundle, args.work / "pyinstaller" / "sagicheck", qm_dir)
+    for problem in problems:
+        say(f"folder check: {problem}")
+    if problems:
+        return EXIT_BUILD
+
+    status = self_test(exe)
+    if status != 0:
+        return status
+    folders = [bundle] + ([args.dist / "sagicheck.app"] if sys.platform == "darwin" else [])
+    sums = write_sums(args.dist, folders)
+    say(f"wrote {sums.name} ({len(sums.read_text(encoding='utf-8').splitlines())} files); "
+        f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Build the packaged app with packaging/build.py and run the result, as a user's machine would.
+
+Slow (a PyInstaller build, about 15-30 s on two cores) but part of every CI run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui import app as app_module
+
+pytestmark = pytest.mark.slow
+if importlib.util.find_spec("PyInstaller") is None:
+    pytest.skip("PyInstaller is not installed (pip install -e '.[test]')", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+EXE = "sagicheck.exe" if sys.platform == "win32" else "sagicheck"
+COMPLETE = (hasattr(app_module, "create_main_window")
+            and importlib.util.find_spec("gui.sheet") is not None)
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    """One build per test run, in a temporary folder (the developer's dist/ is left alone)."""
+    base = tmp_path_factory.mktemp("frozen")
+    dist = base / "dist"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist),
+         "--work", str(base / "work")],
+        capture_output=True, text=True, timeout=900,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    return proc, dist
+
+
+def test_build_makes_a_folder_that_passes_its_self_test(build) -> None:
+    proc, dist = build
+    log = proc.stdout + proc.stderr
+    if COMPLETE:
+        assert proc.returncode == 0, log[-3000:]
+        assert "self-test passed" in proc.stdout
+    else:  # the window or the sheet is not built yet: the build must say so and stop there
+        assert proc.returncode == 2, log[-3000:]
+        assert "self-test incomplete: missing" in proc.stdout
+    assert (dist / "sagicheck" / EXE).is_file()
+
+
+def test_built_app_runs_its_self_test_again(build, tmp_path) -> None:
+    _proc, dist = build
+    run = subprocess.run([str(dist / "sagicheck" / EXE), "--self-test"], capture_output=True,
+                         text=True, timeout=120, cwd=tmp_path,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    expected = ("self-test passed" if COMPLETE else "self-test incomplete: missing")
+    assert run.stdout.startswith(expected), run.stdout + run.stderr
+    assert run.returncode == (0 if COMPLETE else 2)
+
+
+def test_data_travels_inside_the_bundle(build) -> None:
+    _proc, dist = build
+    data = dist / "sagicheck" / "_internal"
+    shipped = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "resources").rglob("*")
+                     if p.is_file() and p.suffix not in (".py", ".pyc", ".ts"))
+    assert shipped
+    assert [name for name in shipped if not (data / name).is_file()] == []
+
+
+def test_trimmed_parts_are_gone_and_needed_ones_kept(build) -> None:
+    _proc, dist = build
+    names = {p.relative_to(dist / "sagicheck").as_posix() for p in (dist / "sagicheck").rglob("*")}
+    qt_translations = sorted(n.rsplit("/", 1)[1] for n in names if "translations/qt" in n)
+    assert qt_translations == ["qtbase_ja.qm"]
+    assert not [n for n in names if "/imageformats/" in n or "/tls/" in n]
+    assert not [n for n in names if "phonenumbers/geodata" in n]
+    if sys.platform.startswith("linux"):
+        for plugin in ("platforminputcontexts/libibusplatforminputcontextplugin.so",
+                       "platforms/libqxcb.so", "platforms/libqwayland.so",
+                       "platforms/libqoffscreen.so"):
+            assert f"_internal/PySide6/Qt/plugins/{plugin}" in names
+
+
+def test_sums_cover_every_file(build) -> None:
+    proc, dist = build
+    if proc.returncode != 0:
+        pytest.skip("sums are written only after the self-test passes")
+    lines = (dist / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    listed = {}
+    for line in lines:
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    files = {p.relative_to(dist).as_posix() for p in (dist / "sagicheck").rglob("*")
+             if p.is_file() and not p.is_symlink()}
+    assert set(listed) >= files
+    exe = f"sagicheck/{EXE}"
+    assert listed[exe] == hashlib.sha256((dist / exe).read_bytes()).hexdigest()

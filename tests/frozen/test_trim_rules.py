@@ -1,0 +1,157 @@
+"""The trimming rules of the bundle (packaging/bundle_trim.py), checked without building."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "packaging" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+trim = _load("bundle_trim")
+meta = _load("bundle_meta")
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6\\plugins\\styles\\qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so", False),
+        ("PySide6/Qt/plugins/some-new-kind/libsomething.so", False),
+    ],
+)
+def test_plugin_keep_list(dest: str, kept: bool) -> None:
+    folder, name = trim.plugin_of(dest)
+    assert trim.keep_plugin(folder, name) is kept
+
+
+def test_only_qtbase_ja_of_qt_translations_is_kept() -> None:
+    entries = [
+        ("PySide6/Qt/translations/qtbase_ja.qm", "/x/qtbase_ja.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qt_help_ja.qm", "/x/qt_help_ja.qm", "DATA"),
+        ("resources/translations/sagicheck_en.qm", "/x/sagicheck_en.qm", "DATA"),
+    ]
+    dropped: list[str] = []
+    kept = [e[0] for e in trim.filter_entries(entries, dropped)]
+    assert kept == ["PySide6/Qt/translations/qtbase_ja.qm", "resources/translations/sagicheck_en.qm"]
+    assert len(dropped) == 2
+
+
+def test_unused_qt_libraries_and_their_symlinks_are_dropped() -> None:
+    entries = [
+        ("PySide6/Qt/lib/libQt6Network.so.6", "/q/libQt6Network.so.6", "BINARY"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/q/libQt6Gui.so.6", "BINARY"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("PySide6\\Qt6Svg.dll", "C:\\q\\Qt6Svg.dll", "BINARY"),
+    ]
+    dropped: list[str] = []
+    kept = [e[0] for e in trim.filter_entries(entries, dropped)]
+    assert kept == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
+    assert sorted(dropped) == sorted(
+        ["PySide6/Qt/lib/libQt6Network.so.6", "libQt6Network.so.6", "PySide6\\Qt6Svg.dll"]
+    )
+
+
+def test_qt_lib_module_names() -> None:
+    assert trim.qt_lib_module("PySide6/Qt/lib/libQt6PrintSupport.so.6") == "PrintSupport"
+    assert trim.qt_lib_module("PySide6\\Qt6Widgets.dll") == "Widgets"
+    assert trim.qt_lib_module("PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui") == "Gui"
+    assert trim.qt_lib_module("PySide6/QtWidgets.abi3.so") is None  # the Python binding
+    assert trim.qt_lib_module("libxcb-cursor.so.0") is None
+
+
+def test_pruning_keeps_what_is_reachable_from_the_roots(tmp_path: Path) -> None:
+    files = {n: tmp_path / n for n in ("plugin.so", "a.so", "b.so", "orphan.so", "dead.so")}
+    for path in files.values():
+        path.write_bytes(b"")
+    links = {"plugin.so": ["a.so"], "a.so": ["b.so"], "orphan.so": ["dead.so"]}
+    entries = [
+        ("PySide6/Qt/plugins/platforms/libplugin.so", str(files["plugin.so"]), "BINARY"),
+        ("a.so", str(files["a.so"]), "BINARY"),
+        ("b.so", str(files["b.so"]), "BINARY"),
+        ("orphan.so", str(files["orphan.so"]), "BINARY"),
+        ("dead.so", str(files["dead.so"]), "BINARY"),
+        ("link-to-b.so", "b.so", "SYMLINK"),
+        ("link-to-dead.so", "dead.so", "SYMLINK"),
+    ]
+    dropped: list[str] = []
+    kept = trim.prune_unreferenced(
+        entries,
+        imports_of=lambda src: [str(files[d]) for d in links.get(Path(src).name, [])],
+        is_candidate=lambda e: "plugins" not in e[0],
+        dropped=dropped,
+    )
+    assert [e[0] for e in kept] == [
+        "PySide6/Qt/plugins/platforms/libplugin.so", "a.so", "b.so", "link-to-b.so",
+    ]
+    assert sorted(dropped) == ["dead.so", "link-to-dead.so", "orphan.so"]
+
+
+def test_unused_phonenumbers_data_is_excluded_and_the_core_does_not_use_it() -> None:
+    unused = {"geocoder", "carrier", "timezone", "geodata", "carrierdata", "tzdata"}
+    assert {f"phonenumbers.{name}" for name in unused} <= set(trim.EXCLUDED_MODULES)
+    used = set()
+    for source in sorted((ROOT / "core").rglob("*.py")) + sorted((ROOT / "gui").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                used |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                used |= {f"{node.module}.{alias.name}" for alias in node.names} | {node.module}
+            elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                  and node.value.id == "phonenumbers"):
+                used.add(f"phonenumbers.{node.attr}")
+    assert "phonenumbers.PhoneNumberMatcher" in used  # the scan does see the core's use
+    assert not {f"phonenumbers.{name}" for name in unused} & used
+
+
+def test_windows_version_comes_from_the_package_version() -> None:
+    assert meta.version_tuple("0.1.0") == (0, 1, 0, 0)
+    assert meta.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
+    assert meta.version_tuple("2024.10.1.7+local") == (2024, 10, 1, 7)
+    version = meta.version()
+    text = meta.windows_version_file(version)
+    # The file is a Python expression PyInstaller evaluates with its version-info classes.
+    calls = []
+
+    def record(kind):
+        return lambda *args, **kwargs: calls.append((kind, args, kwargs)) or (kind, args, kwargs)
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct",
+             "VarFileInfo", "VarStruct")
+    eval(compile(text, "version_info.txt", "eval"), {n: record(n) for n in names})  # noqa: S307
+    fixed = next(kw for kind, _a, kw in calls if kind == "FixedFileInfo")
+    assert fixed["filevers"] == fixed["prodvers"] == meta.version_tuple(version)
+    strings = {a[0]: a[1] for kind, a, _k in calls if kind == "StringStruct"}
+    assert strings["FileVersion"] == strings["ProductVersion"] == version
+    assert strings["OriginalFilename"] == "sagicheck.exe"
+
+
+def test_no_init_file_in_packaging() -> None:
+    # It would make "packaging" this folder instead of the library PyInstaller imports.
+    assert not (ROOT / "packaging" / "__init__.py").exists()

@@ -99,3 +99,17 @@ def test_sums_cover_every_file(build) -> None:
     assert set(listed) >= files
     exe = f"sagicheck/{EXE}"
     assert listed[exe] == hashlib.sha256((dist / exe).read_bytes()).hexdigest()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ibus is the Linux input method")
+def test_japanese_input_method_plugin_loads_in_the_bundle(build, tmp_path) -> None:
+    """Qt loads the bundled ibus plugin (Japanese typing through ibus-mozc / ibus-anthy)."""
+    _proc, dist = build
+    run = subprocess.run(
+        [str(dist / "sagicheck" / EXE), "--self-test"], capture_output=True, text=True,
+        timeout=120, cwd=tmp_path,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_IM_MODULE="ibus",
+                 QT_DEBUG_PLUGINS="1"),
+    )
+    plugin = dist / "sagicheck" / "_internal/PySide6/Qt/plugins/platforminputcontexts"
+    assert f'"{plugin / "libibusplatforminputcontextplugin.so"}" loaded library' in run.stderr

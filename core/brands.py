@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,8 +22,11 @@ from .verdict import Span, Text
 _KEYS = {"id", "display", "category", "names", "latin_names", "host_tokens", "domains", "numbers"}
 CATEGORIES = (
     "carrier", "bank", "card", "payment", "shopping", "delivery", "government", "court",
-    "police", "utility", "broadcaster", "transport", "tech", "content",
+    "police", "utility", "broadcaster", "transport", "tech", "content", "municipal",
 )
+# Bodies that normally link to other sites too (mail services, partner pages): a link elsewhere
+# is not a sign of impersonation for them.
+LINKS_ELSEWHERE = ("municipal", "police")
 _DAKUTEN = str.maketrans({chr(c): chr(c - 1) for c in range(0x30AC, 0x30C3, 2)}
                          | {"ヅ": "ツ", "デ": "テ", "ド": "ト", "ヴ": "ウ"}
                          | {chr(c): chr(c - 1) for c in range(0x30D0, 0x30DE, 3)}
@@ -42,9 +46,20 @@ class Brand:
     domains: tuple[str, ...]  # registrable domains the brand really uses
     numbers: tuple[str, ...]  # national digits of numbers the brand really uses
 
-    def owns(self, domain: str) -> bool:
-        """True when ``domain`` is one the brand really uses (".go.jp" entries match any below)."""
-        return any(domain == d or (d.startswith(".") and domain.endswith(d)) for d in self.domains)
+    def owns(self, domain: str, host: str | None = None) -> bool:
+        """True when ``domain`` (or ``host``) is one the brand really uses.
+
+        Entries starting with "." match any domain below them (".go.jp"); entries with "*"
+        are matched against the host ("city.*.jp" matches "www.city.ito.shizuoka.jp").
+        """
+        host = host or domain
+        for entry in self.domains:
+            if "*" in entry:
+                if fnmatch(host, entry) or fnmatch(host, "*." + entry):
+                    return True
+            elif domain == entry or (entry.startswith(".") and domain.endswith(entry)):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +173,6 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
     return tuple(BrandMention(brand=b, spans=tuple(s), misspelt=miss) for b, s, miss in found.values())
 
 
-def owner_of(domain: str) -> Brand | None:
+def owner_of(domain: str, host: str | None = None) -> Brand | None:
     """The brand that really uses ``domain``, if any."""
-    return next((b for b in load_brands() if b.owns(domain)), None)
+    return next((b for b in load_brands() if b.owns(domain, host)), None)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .brands import BrandMention, find_brands
+from .brands import LINKS_ELSEWHERE, BrandMention, find_brands
 from .links import FoundLink, find_links, link_lists
 from .normalize import NormalizedText, normalize
 from .numbers import find_numbers, is_number_only
@@ -33,7 +33,7 @@ COMPUTED_IDS = (
     "BRAND_NAMED", "BRAND_MISSPELT",
     "NAMES_CARRIER", "NAMES_BANK", "NAMES_CARD", "NAMES_PAYMENT", "NAMES_SHOPPING",
     "NAMES_DELIVERY", "NAMES_GOVERNMENT", "NAMES_COURT", "NAMES_POLICE", "NAMES_UTILITY",
-    "NAMES_BROADCASTER", "NAMES_TRANSPORT", "NAMES_TECH", "NAMES_CONTENT",
+    "NAMES_BROADCASTER", "NAMES_TRANSPORT", "NAMES_TECH", "NAMES_CONTENT", "NAMES_MUNICIPAL",
 )
 _LINK_SIGNALS = {
     LinkRisk.LOOKALIKE: "LINK_LOOKALIKE",
@@ -204,7 +204,7 @@ def _digits(n: PhoneNumber) -> str:
 
 def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMention, ...], engine: _Engine) -> tuple[Link, ...]:
     """Add NOT_OFFICIAL to links that leave every brand the message names."""
-    named = [m.brand for m in brands]
+    named = [m.brand for m in brands if m.brand.category not in LINKS_ELSEWHERE]
     well_known = link_lists().well_known
     out = []
     for f in found:
@@ -213,7 +213,7 @@ def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMenti
         domain = link.registrable_domain
         judged_elsewhere = {LinkRisk.OFFICIAL, LinkRisk.LOOKALIKE, LinkRisk.SHORTENER, LinkRisk.MASKED}
         if named and domain and not judged_elsewhere & set(risks) and domain not in well_known:
-            if not any(b.owns(domain) for b in named):
+            if not any(b.owns(domain, link.host) for b in named):
                 risks.insert(0, LinkRisk.NOT_OFFICIAL)
                 risks = [r for r in risks if r != LinkRisk.NONE]
         if risks != list(link.risks):

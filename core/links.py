@@ -117,7 +117,7 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     """A brand word inside a host that is not that brand's (``yamato-xx.com``, ``aoen.co.jp.v-o-t.com``)."""
     labels = re.split(r"[.-]", host[: len(host) - len(domain)].rstrip(".")) + re.split(r"[.-]", domain.split(".")[0])
     for brand in brands:
-        if brand.owns(domain):
+        if brand.owns(domain, host):
             continue
         for token in brand.host_tokens:
             for label in labels:
@@ -137,7 +137,7 @@ def _judge(url: str, host: str | None, masked: bool, lists: LinkLists, named: se
     if _is_ip(host):
         return host, [LinkRisk.IP_ADDRESS], None
     domain = registrable_domain(host, lists.suffixes)
-    if owner_of(domain) is not None and "xn--" not in host:
+    if owner_of(domain, host) is not None and "xn--" not in host:
         return domain, [LinkRisk.OFFICIAL] + ([LinkRisk.MASKED] if masked else []), None
     brand_hit = _lookalike(host, domain, load_brands(), named)
     if brand_hit is not None:
@@ -214,6 +214,8 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             continue
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group(3):
             continue  # "1.5.jp"-like noise
+        if not m.group(3) and owner_of(registrable_domain(host, lists.suffixes), host) is not None:
+            continue  # "Amazon.co.jp" written as a company name, not a link
         add(m.start(), m.end())
     found.sort(key=lambda f: f.norm_start)
     return tuple(found)

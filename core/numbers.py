@@ -196,4 +196,6 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
 def is_number_only(text: str) -> bool:
     """True when the input is just a phone number (with the usual punctuation)."""
     stripped = text.strip()
+    if len(stripped) > 40:
+        return False
     return bool(stripped) and sum(ch.isdigit() for ch in stripped) >= 3 and bool(_ONLY_NUMBER.match(stripped))

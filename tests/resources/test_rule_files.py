@@ -61,5 +61,5 @@ def test_visible_rules_speak_both_languages_in_plain_sentences():
 def test_levels_are_ordered_and_limits_positive():
     levels = RULES.levels
     assert 0 < levels.caution < levels.danger
-    assert levels.max_chars >= 1_000_000
+    assert levels.max_bytes >= 1_000_000
     assert levels.max_numbers > 0 and levels.max_links > 0

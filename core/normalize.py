@@ -20,7 +20,7 @@ from .verdict import Span
 
 # Characters that carry no visible text: zero-width, joiners, bidi embeddings/overrides/isolates,
 # soft hyphen, word joiner, BOM, Mongolian vowel separator, variation selectors.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]"
 )
@@ -56,7 +56,7 @@ class NormalizedText:
 @lru_cache(maxsize=8192)
 def _fold(chunk: str) -> str:
     folded = unicodedata.normalize("NFKC", chunk).lower()
-    return _INVISIBLE.sub("", folded)
+    return INVISIBLE.sub("", folded)
 
 
 def _is_combining(ch: str) -> bool:
@@ -116,7 +116,7 @@ def _folding() -> _Folding:
                 combining.append(cp)
                 continue
             folded = unicodedata.normalize("NFKC", ch).lower()
-            if _INVISIBLE.match(ch):
+            if INVISIBLE.match(ch):
                 other.append(cp)
             elif folded == ch:
                 continue

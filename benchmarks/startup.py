@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -116,6 +117,19 @@ def measure(empty_cmd: list[str], app_cmd: list[str], runs: int) -> tuple[list[f
     return empty_times, app_times
 
 
+def stage_times(app_cmd: list[str]) -> dict[str, float]:
+    """One ``--self-test --verbose`` run: the time of each stage, in seconds, as it reports them."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([*app_cmd, "--verbose"], env=env, capture_output=True, text=True,
+                         timeout=120).stdout
+    stages = {}
+    for line in out.splitlines():
+        match = re.match(r"self-test: (\w+) +([0-9.]+) ms", line)
+        if match:
+            stages[match.group(1)] = float(match.group(2)) / 1000
+    return stages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -140,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     empty_size = folder_bytes(empty_bundle())
     app_size = folder_bytes(args.app)
     empty_times, app_times = measure([str(empty_exe)], [str(app_exe), "--self-test"], args.runs)
+    stages = stage_times([str(app_exe), "--self-test"])
     empty_median = statistics.median(empty_times)
     app_median = statistics.median(app_times)
     result = {
@@ -150,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         "empty_median_s": round(empty_median, 3),
         "app_median_s": round(app_median, 3),
         "time_ratio": round(app_median / empty_median, 3),
+        "self_test_stages_s": {k: round(v, 4) for k, v in stages.items()},
         "empty_times_s": [round(t, 3) for t in empty_times],
         "app_times_s": [round(t, 3) for t in app_times],
     }
@@ -161,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         print(textwrap.dedent(f"""\
             bundle size   empty window {result['empty_size_mb']:7.1f} MB   sagicheck {result['app_size_mb']:7.1f} MB   ratio {result['size_ratio']:.2f}  (target <= {SIZE_TARGET}: {'met' if size_ok else 'MISSED'})
             start-to-exit empty show+quit {empty_median:.3f} s   sagicheck --self-test {app_median:.3f} s   ratio {result['time_ratio']:.2f}  (target <= {TIME_TARGET}: {'met' if time_ok else 'MISSED'})
-            medians of {args.runs} runs each, offscreen; empty {result['empty_times_s']}, sagicheck {result['app_times_s']}"""))
+            medians of {args.runs} runs each, offscreen; empty {result['empty_times_s']}, sagicheck {result['app_times_s']}
+            self-test stages (one --verbose run): {', '.join(f'{k} {v * 1000:.0f} ms' for k, v in stages.items())}"""))
     return 0 if (size_ok and time_ok) or not args.check else 1
 
 

@@ -7,10 +7,12 @@ Run by the build on the freshly packaged app, and by anyone who doubts an instal
 Stages, each timed (``--verbose`` prints the times; the start-up benchmark compares the total):
 
 window     the real start-up path, ``gui.app.create_main_window()``, shown on the offscreen
-           platform (unless ``QT_QPA_PLATFORM`` names another) and one pass of the event loop
+           platform (unless ``QT_QPA_PLATFORM`` names another) and one pass of the event loop;
+           settings and history go to a temporary folder unless ``--data-dir`` is given
 check      a built-in sample scam message (an unpaid-fee SMS with a call-back number and a same-day
-           deadline) through the window's check path: the verdict must be danger, and the
-           call-back number must be found
+           deadline) pasted into the window and checked with its Check button, as a user would:
+           the verdict must be danger, the call-back number found, and the window must show it
+           (banner level, highlighted text)
 resources  data files reached through ``importlib.resources`` (the icon) and Qt's own Japanese
            translation, both of which a packaging mistake could leave out
 sheet      the printed guidance sheet rendered to a temporary PDF (or ``--pdf FILE``), which must
@@ -44,6 +46,7 @@ SAMPLE_MESSAGE = (
     "本日中にご連絡がない場合、法的手続きに移ります。至急 050-3186-4927 までお電話ください。"
 )
 SAMPLE_NUMBER_E164 = "+815031864927"
+CHECK_TIMEOUT_MS = 20_000
 
 
 class StageFailed(Exception):
@@ -84,14 +87,19 @@ def run_self_test(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sagicheck --self-test")
     parser.add_argument("--verbose", action="store_true", help="print each stage and its time")
     parser.add_argument("--pdf", type=Path, help="write the sheet here and keep it")
-    args, _qt_args = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    args, rest = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
+    window_args = [a for a in rest if a != "--self-test"]  # --data-dir and Qt's own options
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     run = _Run(verbose=args.verbose)
     state: dict[str, Any] = {}
     started = time.perf_counter()
+    data_dir = None
+    if not any(a == "--data-dir" or a.startswith("--data-dir=") for a in window_args):
+        data_dir = tempfile.TemporaryDirectory(prefix="sagicheck-selftest-")
+        window_args += ["--data-dir", data_dir.name]  # the user's settings and history untouched
     try:
-        run.stage("window", lambda: _open_window(state))
+        run.stage("window", lambda: _open_window(state, window_args))
         run.stage("check", lambda: _check_sample(state))
         run.stage("resources", _check_resources)
         run.stage("sheet", lambda: _render_sheet(state, args.pdf))
@@ -101,6 +109,8 @@ def run_self_test(argv: list[str] | None = None) -> int:
     finally:
         if state.get("window") is not None:
             state["window"].close()
+        if data_dir is not None:
+            data_dir.cleanup()
     total = time.perf_counter() - started
     if run.missing:
         gaps = "; ".join(f"{name}: {what}" for name, what in run.missing)
@@ -120,20 +130,18 @@ def run_self_test(argv: list[str] | None = None) -> int:
 
 # --- stages -----------------------------------------------------------------------------------
 
-def _open_window(state: dict[str, Any]) -> str:
+def _open_window(state: dict[str, Any], window_args: list[str]) -> str:
+    from PySide6.QtWidgets import QApplication
+
     from gui import app as app_module
 
     create = getattr(app_module, "create_main_window", None)
     if create is None:
-        from PySide6.QtWidgets import QApplication
-
         state["app"] = QApplication.instance() or QApplication(sys.argv[:1])  # later stages
         raise PartMissing("gui.app has no create_main_window(), the main window is not built")
-    window = create()
+    window = create(window_args)
     state["window"] = window
     window.show()
-    from PySide6.QtWidgets import QApplication
-
     QApplication.processEvents()
     if not window.isVisible():
         raise StageFailed("the main window did not show")
@@ -141,15 +149,60 @@ def _open_window(state: dict[str, Any]) -> str:
 
 
 def _check_sample(state: dict[str, Any]) -> str:
-    from core import Level, check
+    from core import Level
 
-    verdict = check(SAMPLE_MESSAGE)  # TODO(window): through the window's check path
+    window = state.get("window")
+    if window is None:
+        from core import check
+
+        verdict = check(SAMPLE_MESSAGE)
+        how = "by the core alone (no window)"
+    else:
+        verdict = _check_in_window(window)
+        how = "in the window"
     state["verdict"] = verdict
     if verdict.level is not Level.DANGER:
         raise StageFailed(f"the sample scam was rated {verdict.level.value}, not danger")
     if not any(n.e164 == SAMPLE_NUMBER_E164 for n in verdict.phone_numbers):
         raise StageFailed(f"the call-back number {SAMPLE_NUMBER_E164} was not found")
-    return f"danger, score {verdict.score:g}, {len(verdict.reasons)} reasons"
+    return f"danger {how}, score {verdict.score:g}, {len(verdict.reasons)} reasons"
+
+
+def _check_in_window(window: Any):
+    """Paste the sample, press Check, wait for the runner's answer, read what the window shows."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def answered(kind: str, value: object) -> None:
+        outcome[kind] = value
+        loop.quit()
+
+    runner = window.runner
+    runner.verdict_ready.connect(lambda verdict: answered("verdict", verdict))
+    runner.check_failed.connect(lambda failure: answered("failure", failure))
+    # The window reads the rules in the background as it opens; let that finish rather than
+    # build them twice at once (a user takes longer than this to paste).
+    runner.wait_done(CHECK_TIMEOUT_MS)
+    window.message_input.setPlainText(SAMPLE_MESSAGE)
+    window.check_button.click()
+    if not outcome:
+        QTimer.singleShot(CHECK_TIMEOUT_MS, loop.quit)
+        loop.exec()
+    if "failure" in outcome:
+        raise StageFailed(f"the window's check failed: {outcome['failure'].code}")
+    if "verdict" not in outcome:
+        raise StageFailed(f"no verdict within {CHECK_TIMEOUT_MS // 1000} s of pressing Check")
+    verdict = outcome["verdict"]
+    if window.verdict_view.verdict() is not verdict:
+        raise StageFailed("the window does not show the verdict it was given")
+    banner = window.verdict_view.banner.property("level")
+    if banner != verdict.level.value:
+        raise StageFailed(f"the banner shows level {banner!r}, the verdict is {verdict.level.value}")
+    if not window.message_input.highlighted():
+        raise StageFailed("nothing is highlighted in the message")
+    return verdict
 
 
 def _check_resources() -> str:

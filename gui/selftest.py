@@ -13,8 +13,9 @@ check      a built-in sample scam message (an unpaid-fee SMS with a call-back nu
            deadline) pasted into the window and checked with its Check button, as a user would:
            the verdict must be danger, the call-back number found, and the window must show it
            (banner level, highlighted text)
-resources  data files reached through ``importlib.resources`` (the icon) and Qt's own Japanese
-           translation, both of which a packaging mistake could leave out
+resources  data files reached through ``importlib.resources`` (the icon), Qt's own Japanese
+           translation and, in a packaged app, the package version: all things a packaging
+           mistake could leave out
 sheet      the printed guidance sheet rendered to a temporary PDF (or ``--pdf FILE``), which must
            be a non-empty PDF
 
@@ -219,7 +220,15 @@ def _check_resources() -> str:
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_ja", qt_translations):
         raise StageFailed(f"Qt's qtbase_ja.qm did not load from {qt_translations}")
-    return f"icon {image.width()}px, qtbase_ja"
+    note = f"icon {image.width()}px, qtbase_ja"
+    if getattr(sys, "frozen", False):  # a packaged app carries its own version
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            note += f", version {version('sagicheck')}"
+        except PackageNotFoundError:
+            raise StageFailed("the package metadata (sagicheck's version) is not in the bundle") from None
+    return note
 
 
 def _render_sheet(state: dict[str, Any], keep: Path | None) -> str:

@@ -68,6 +68,12 @@ def windows_version_file(text: str) -> str:
 """
 
 
+def dist_metadata(text: str) -> str:
+    """A minimal core-metadata file (``METADATA``) for the bundle's ``.dist-info`` folder."""
+    summary = project()["description"]
+    return f"Metadata-Version: 2.1\nName: {APP_NAME}\nVersion: {text}\nSummary: {summary}\n"
+
+
 def macos_info_plist(text: str) -> dict:
     return {
         "CFBundleName": APP_NAME,

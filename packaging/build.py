@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -101,6 +102,25 @@ def check_folder(bundle: Path, work: Path, qm_dir: Path | None) -> list[str]:
             if plugin not in inputs:
                 problems.append(f"missing input-method plugin {plugin}")
         problems += broken_links(data, work)
+    problems += excluded_but_imported(work)
+    return problems
+
+
+OUR_PACKAGES = ("core", "gui", "resources")
+
+
+def excluded_but_imported(work: Path) -> list[str]:
+    """Modules the trimming excludes that the app's own code imports (PyInstaller's warn file)."""
+    problems = []
+    for warn in work.glob("warn-*.txt"):
+        for line in warn.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"excluded module named (\S+) - imported by (.*)", line)
+            if not match:
+                continue
+            importers = [part.split(" (")[0].strip() for part in match.group(2).split("),")]
+            ours = [i for i in importers if i.split(".")[0] in OUR_PACKAGES]
+            if ours:
+                problems.append(f"{match.group(1)} is left out but {', '.join(ours)} imports it")
     return problems
 
 

@@ -155,3 +155,13 @@ def test_windows_version_comes_from_the_package_version() -> None:
 def test_no_init_file_in_packaging() -> None:
     # It would make "packaging" this folder instead of the library PyInstaller imports.
     assert not (ROOT / "packaging" / "__init__.py").exists()
+
+
+def test_build_refuses_a_left_out_module_our_code_imports(tmp_path: Path) -> None:
+    build = _load("build")
+    (tmp_path / "warn-sagicheck.txt").write_text(
+        "excluded module named ssl - imported by urllib.request (conditional), gui.sheet (top-level)\n"
+        "excluded module named doctest - imported by phonenumbers (conditional)\n",
+        encoding="utf-8",
+    )
+    assert build.excluded_but_imported(tmp_path) == ["ssl is left out but gui.sheet imports it"]

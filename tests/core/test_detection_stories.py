@@ -138,3 +138,18 @@ GENUINE_NOT_DANGER = [
 def test_genuine_reminders_are_never_danger(text):
     verdict = check(text)
     assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_login_alert_that_only_advises_a_password_change_is_not_flagged():
+    verdict = check("【〇〇Pay】新しい端末からログインがありました。心当たりのない場合はパスワードを変更してください。")
+    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_sign_in_code_sms_in_japanese_is_not_flagged():
+    verdict = check("認証番号は482913です。この番号を他人に教えないでください。")
+    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_delivery_schedule_that_mentions_what_happens_if_you_are_out_is_not_danger():
+    verdict = check("【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。")
+    assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,8 +22,11 @@ from .verdict import Span, Text
 _KEYS = {"id", "display", "category", "names", "latin_names", "host_tokens", "domains", "numbers"}
 CATEGORIES = (
     "carrier", "bank", "card", "payment", "shopping", "delivery", "government", "court",
-    "police", "utility", "broadcaster", "transport", "tech", "content",
+    "police", "utility", "broadcaster", "transport", "tech", "content", "municipal",
 )
+# Bodies that normally link to other sites too (mail services, partner pages): a link elsewhere
+# is not a sign of impersonation for them.
+LINKS_ELSEWHERE = ("municipal", "police")
 _DAKUTEN = str.maketrans({chr(c): chr(c - 1) for c in range(0x30AC, 0x30C3, 2)}
                          | {"ヅ": "ツ", "デ": "テ", "ド": "ト", "ヴ": "ウ"}
                          | {chr(c): chr(c - 1) for c in range(0x30D0, 0x30DE, 3)}
@@ -42,9 +46,20 @@ class Brand:
     domains: tuple[str, ...]  # registrable domains the brand really uses
     numbers: tuple[str, ...]  # national digits of numbers the brand really uses
 
-    def owns(self, domain: str) -> bool:
-        """True when ``domain`` is one the brand really uses (".go.jp" entries match any below)."""
-        return any(domain == d or (d.startswith(".") and domain.endswith(d)) for d in self.domains)
+    def owns(self, domain: str, host: str | None = None) -> bool:
+        """True when ``domain`` (or ``host``) is one the brand really uses.
+
+        Entries starting with "." match any domain below them (".go.jp"); entries with "*"
+        are matched against the host ("city.*.jp" matches "www.city.ito.shizuoka.jp").
+        """
+        host = host or domain
+        for entry in self.domains:
+            if "*" in entry:
+                if fnmatch(host, entry) or fnmatch(host, "*." + entry):
+                    return True
+            elif domain == entry or (entry.startswith(".") and domain.endswith(entry)):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +111,28 @@ def load_brands() -> tuple[Brand, ...]:
 
 
 @cache
-def _matchers() -> tuple[tuple[Brand, re.Pattern[str]], ...]:
-    out = []
+def _name_index() -> tuple[dict[str, tuple[Brand, ...]], frozenset[str]]:
+    """Who each brand name belongs to, and which names count only as whole Latin words."""
+    owners: dict[str, list[Brand]] = {}
     for brand in load_brands():
-        parts = [re.escape(n) for n in sorted(brand.names, key=len, reverse=True)]
-        parts += [rf"(?<![a-z]){re.escape(n)}(?![a-z])" for n in brand.latin_names]
-        out.append((brand, re.compile("|".join(parts))))
-    return tuple(out)
+        for name in brand.names + brand.latin_names:
+            owners.setdefault(name, []).append(brand)
+    latin = frozenset(n for b in load_brands() for n in b.latin_names)
+    return {n: tuple(bs) for n, bs in owners.items()}, latin
 
 
 @cache
-def _katakana_index() -> dict[str, Brand]:
-    """Brand names with voicing marks removed: "アマソン" and "アマゾン" both become "アマソン"."""
-    index: dict[str, Brand] = {}
+def _katakana_index() -> tuple[re.Pattern[str] | None, dict[str, tuple[Brand, ...]]]:
+    """Katakana brand names with voicing marks removed ("アマゾン" -> "アマソン"), as one pattern."""
+    owners: dict[str, list[Brand]] = {}
     for brand in load_brands():
         for name in brand.names:
             if _KATAKANA_WORD.fullmatch(name) and len(name) >= 4:
-                index.setdefault(name.translate(_DAKUTEN), brand)
-    return index
+                owners.setdefault(name.translate(_DAKUTEN), []).append(brand)
+    if not owners:
+        return None, {}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True)))
+    return pattern, {n: tuple(bs) for n, bs in owners.items()}
 
 
 @cache
@@ -135,29 +154,63 @@ def one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_MAX_SPANS = 20
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A whole-word name ("au", "jcb") inside a longer Latin word ("autumn") is not the name."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return ("a" <= before <= "z") or ("a" <= after <= "z")
+_MAX_WORDS = 2000  # distinct Latin words compared with brand names, for a bounded cost
+
+
 def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
+    """Brands named in the text, with where, and whether a name is a misspelt imitation."""
     text = norm.text
     found: dict[str, tuple[Brand, list[Span], bool]] = {}
-    for brand, pattern in _matchers():
-        spans = [norm.to_original(m.start(), m.end()) for m in pattern.finditer(text)]
-        if spans:
-            found[brand.id] = (brand, spans[:20], False)
-    katakana = _katakana_index()
-    for m in _KATAKANA_WORD.finditer(text):
-        word = m.group()
-        for name, brand in katakana.items():
-            if name in word.translate(_DAKUTEN) and not any(n in word for n in brand.names):
-                _, spans, _ = found.get(brand.id, (brand, [], False))
-                found[brand.id] = (brand, spans + [norm.to_original(m.start(), m.end())], True)
+
+    def note(brand: Brand, a: int, b: int, misspelt: bool) -> None:
+        _, spans, was = found.get(brand.id, (brand, [], False))
+        if len(spans) < _MAX_SPANS:
+            spans.append(norm.to_original(a, b))
+        found[brand.id] = (brand, spans, was or misspelt)
+
+    owners, whole_words = _name_index()
+    for name, brands in owners.items():
+        at = text.find(name)
+        hits = 0
+        while at != -1 and hits < _MAX_SPANS:
+            end = at + len(name)
+            if name not in whole_words or not _inside_word(text, at, end):
+                for brand in brands:
+                    note(brand, at, end, False)
+                hits += 1
+            at = text.find(name, end)
+
+    kata_pattern, kata_owners = _katakana_index()
+    if kata_pattern is not None:
+        real_names = set(owners)
+        for m in kata_pattern.finditer(text.translate(_DAKUTEN)):
+            written = text[m.start():m.end()]
+            if written not in real_names:  # "アマソン" where "アマゾン" was meant
+                for brand in kata_owners[m.group()]:
+                    note(brand, m.start(), m.end(), True)
+
+    seen: set[str] = set()
     for m in _LATIN_WORD.finditer(text):
         word = m.group()
+        if word in seen:
+            continue
+        if len(seen) >= _MAX_WORDS:
+            break
+        seen.add(word)
         for name, brand in _latin_index():
-            if one_edit_apart(word, name) and not any(word == n for n in brand.latin_names + brand.names):
-                _, spans, _ = found.get(brand.id, (brand, [], False))
-                found[brand.id] = (brand, spans + [norm.to_original(m.start(), m.end())], True)
+            if one_edit_apart(word, name) and word not in owners:
+                note(brand, m.start(), m.end(), True)
     return tuple(BrandMention(brand=b, spans=tuple(s), misspelt=miss) for b, s, miss in found.values())
 
 
-def owner_of(domain: str) -> Brand | None:
+def owner_of(domain: str, host: str | None = None) -> Brand | None:
     """The brand that really uses ``domain``, if any."""
-    return next((b for b in load_brands() if b.owns(domain)), None)
+    return next((b for b in load_brands() if b.owns(domain, host)), None)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .brands import BrandMention, find_brands
+from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .links import FoundLink, find_links, link_lists
 from .normalize import NormalizedText, normalize
-from .numbers import find_numbers, is_number_only
-from .rules import Rule, RuleSet, evaluate, load_rules, positive_ids
+from .numbers import find_numbers, is_number_only, number_lists
+from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
     Span, Text, Verdict,
@@ -33,7 +33,7 @@ COMPUTED_IDS = (
     "BRAND_NAMED", "BRAND_MISSPELT",
     "NAMES_CARRIER", "NAMES_BANK", "NAMES_CARD", "NAMES_PAYMENT", "NAMES_SHOPPING",
     "NAMES_DELIVERY", "NAMES_GOVERNMENT", "NAMES_COURT", "NAMES_POLICE", "NAMES_UTILITY",
-    "NAMES_BROADCASTER", "NAMES_TRANSPORT", "NAMES_TECH", "NAMES_CONTENT",
+    "NAMES_BROADCASTER", "NAMES_TRANSPORT", "NAMES_TECH", "NAMES_CONTENT", "NAMES_MUNICIPAL",
 )
 _LINK_SIGNALS = {
     LinkRisk.LOOKALIKE: "LINK_LOOKALIKE",
@@ -67,14 +67,25 @@ class _Engine:
     link_notes: dict[LinkRisk, Text]
 
 
+def _loaded_engine() -> _Engine:
+    """The engine, or a coded error naming the broken data file (never a traceback)."""
+    try:
+        return _engine()
+    except (RuleFileError, ValueError, OSError, UnicodeDecodeError) as exc:
+        raise CheckError(ErrorCode.DATA_FILE, Text(
+            f"アプリのデータファイルが壊れています({exc})。アプリを入れ直してください。",
+            f"A data file of the app is broken ({exc}). Please reinstall the app.",
+        )) from exc
+
+
 @cache
 def _engine() -> _Engine:
+    brand_list, number_list, link_list = load_brands(), number_lists(), link_lists()
+    del brand_list, number_list, link_list  # loaded now so a broken file shows up here
     rules = load_rules()
     by_id = rules.by_id()
     missing = [i for i in COMPUTED_IDS if i not in by_id]
     if missing:
-        from .rules import RuleFileError
-
         raise RuleFileError("computed.toml", f"missing records for {missing}")
     notes = {risk: by_id[sig].detail for risk, sig in _LINK_SIGNALS.items()}
     notes[LinkRisk.NONE] = by_id["LINK_PRESENT"].detail
@@ -83,7 +94,8 @@ def _engine() -> _Engine:
 
 def load() -> None:
     """Read and compile every resource now (the window calls this at start-up, off the GUI thread)."""
-    _engine()
+    _loaded_engine()
+    check("0")  # builds the character tables and the brand, number and link lists
 
 
 def check(text: str) -> Verdict:
@@ -95,7 +107,7 @@ def check(text: str) -> Verdict:
     """
     if not isinstance(text, str):
         raise TypeError("check() takes str")
-    engine = _engine()
+    engine = _loaded_engine()
     levels = engine.rules.levels
     if not text.strip():
         raise CheckError(ErrorCode.EMPTY, Text("確認する文章が入っていません。", "There is no text to check."))
@@ -105,9 +117,11 @@ def check(text: str) -> Verdict:
             "文字ではないデータのようです。メッセージの文章を貼り付けてください。",
             "This looks like binary data, not a message. Paste the message text.",
         ))
-    truncated = len(text) > levels.max_chars
-    analysed = text[: levels.max_chars] if truncated else text
+    analysed = _first_bytes(text, levels.max_bytes)
+    truncated = len(analysed) < len(text)
     norm = normalize(analysed)
+    if not norm.text.strip():
+        raise CheckError(ErrorCode.EMPTY, Text("確認する文章が入っていません。", "There is no text to check."))
 
     brands = find_brands(norm)
     numbers = find_numbers(norm, levels.max_numbers)
@@ -147,13 +161,30 @@ def check(text: str) -> Verdict:
     )
 
 
+def _first_bytes(text: str, limit: int) -> str:
+    """The longest start of ``text`` whose UTF-8 form fits in ``limit`` bytes."""
+    if len(text) * 4 <= limit:
+        return text
+    encoded = text[:limit].encode("utf-8", errors="surrogatepass")
+    if len(encoded) <= limit:
+        return text[:limit]
+    for back in range(4):  # step back over a character cut in the middle
+        try:
+            return text[: len(encoded[: limit - back].decode("utf-8", errors="surrogatepass"))]
+        except UnicodeDecodeError:
+            continue
+    return text[: limit // 4]
+
+
 def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]], cap: int) -> None:
     text = norm.text
     for rule in engine.rules.rules:
         if rule.kind != "pattern":
             continue
         spans: list[Span] = []
-        for pattern in rule.patterns:
+        for pattern, literals in zip(rule.patterns, rule.prefilters):
+            if literals is not None and not any(lit in text for lit in literals):
+                continue  # cannot match: none of the strings it needs is there
             for m in pattern.finditer(text):
                 if m.end() > m.start():
                     spans.append(norm.to_original(m.start(), m.end()))
@@ -204,7 +235,7 @@ def _digits(n: PhoneNumber) -> str:
 
 def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMention, ...], engine: _Engine) -> tuple[Link, ...]:
     """Add NOT_OFFICIAL to links that leave every brand the message names."""
-    named = [m.brand for m in brands]
+    named = [m.brand for m in brands if m.brand.category not in LINKS_ELSEWHERE]
     well_known = link_lists().well_known
     out = []
     for f in found:
@@ -213,7 +244,7 @@ def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMenti
         domain = link.registrable_domain
         judged_elsewhere = {LinkRisk.OFFICIAL, LinkRisk.LOOKALIKE, LinkRisk.SHORTENER, LinkRisk.MASKED}
         if named and domain and not judged_elsewhere & set(risks) and domain not in well_known:
-            if not any(b.owns(domain) for b in named):
+            if not any(b.owns(domain, link.host) for b in named):
                 risks.insert(0, LinkRisk.NOT_OFFICIAL)
                 risks = [r for r in risks if r != LinkRisk.NONE]
         if risks != list(link.risks):

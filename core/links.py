@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from .brands import Brand, load_brands, one_edit_apart, owner_of
-from .normalize import NormalizedText
+from .normalize import INVISIBLE, NormalizedText
 from .verdict import Link, LinkRisk
 
 _MASK_CHARS = "~*○〇●×◯…・"
@@ -32,7 +33,7 @@ _BARE = re.compile(
     r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
 )
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
-_SCHEME_PREFIX = re.compile(r"^(?:h(?:tt|xx|\*\*|tx|xt)p|ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
+_ANY_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"」』】>"
 _RISK_ORDER = (
     LinkRisk.LOOKALIKE, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
@@ -73,13 +74,30 @@ def link_lists() -> LinkLists:
 
 
 def defang(url: str) -> str:
-    """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable."""
+    """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable.
+
+    Every scheme inside the address is defanged too (``...?next=http://b.example``), and
+    every host that follows one.
+    """
     url = _DEFANG.sub(".", url)
-    m = _SCHEME_PREFIX.match(url)
-    prefix, rest = (f"hxxp{m.group(1).lower()}://", url[m.end():]) if m else ("", url)
-    cut = re.search(r"[/?#\\]", rest)
-    host, tail = (rest[: cut.start()], rest[cut.start():]) if cut else (rest, "")
-    return prefix + host.replace(".", "[.]") + tail
+    url = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", url)
+    pieces = url.split("://")
+    if not _ANY_SCHEME.match(url):
+        pieces[0] = _defang_leading_host(pieces[0])
+    for i in range(1, len(pieces)):
+        pieces[i] = _defang_leading_host(pieces[i])
+    return "://".join(pieces)
+
+
+def _shown(original: str) -> str:
+    """The address as written, in plain half-width characters with invisible ones removed."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", original)).replace("\n", "")
+
+
+def _defang_leading_host(part: str) -> str:
+    cut = re.search(r"[/?#\\]", part)
+    host, tail = (part[: cut.start()], part[cut.start():]) if cut else (part, "")
+    return host.replace(".", "[.]") + tail
 
 
 def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
@@ -117,7 +135,7 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     """A brand word inside a host that is not that brand's (``yamato-xx.com``, ``aoen.co.jp.v-o-t.com``)."""
     labels = re.split(r"[.-]", host[: len(host) - len(domain)].rstrip(".")) + re.split(r"[.-]", domain.split(".")[0])
     for brand in brands:
-        if brand.owns(domain):
+        if brand.owns(domain, host):
             continue
         for token in brand.host_tokens:
             for label in labels:
@@ -137,7 +155,7 @@ def _judge(url: str, host: str | None, masked: bool, lists: LinkLists, named: se
     if _is_ip(host):
         return host, [LinkRisk.IP_ADDRESS], None
     domain = registrable_domain(host, lists.suffixes)
-    if owner_of(domain) is not None and "xn--" not in host:
+    if owner_of(domain, host) is not None and "xn--" not in host:
         return domain, [LinkRisk.OFFICIAL] + ([LinkRisk.MASKED] if masked else []), None
     brand_hit = _lookalike(host, domain, load_brands(), named)
     if brand_hit is not None:
@@ -192,7 +210,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             text=original,
             start=start,
             end=end,
-            defanged=defang(raw),
+            defanged=defang(_shown(original)),
             host=host,
             registrable_domain=domain,
             risks=tuple(risks) or (LinkRisk.NONE,),
@@ -214,6 +232,8 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             continue
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group(3):
             continue  # "1.5.jp"-like noise
+        if not m.group(3) and owner_of(registrable_domain(host, lists.suffixes), host) is not None:
+            continue  # "Amazon.co.jp" written as a company name, not a link
         add(m.start(), m.end())
     found.sort(key=lambda f: f.norm_start)
     return tuple(found)

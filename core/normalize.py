@@ -12,22 +12,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from itertools import compress
 
 from .verdict import Span
 
 # Characters that carry no visible text: zero-width, joiners, bidi embeddings/overrides/isolates,
 # soft hyphen, word joiner, BOM, Mongolian vowel separator, variation selectors.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]"
 )
 # Dash look-alikes that people and scammers use inside phone numbers (after NFKC).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\u2500\u2501\uff70\u02d7\u2043\ufe63"
+_DASH_RE = re.compile(f"[{_DASHES}]")
 # Characters that combine with the one before (handled together so NFKC can compose them).
 _COMBINING_EXTRA = "\uff9e\uff9f\u3099\u309a"
 _CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+(?=[{_CJK}])")
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000](?=[{_CJK}])")  # one gap character
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # "A m a z o n . c o . j p": three or more single Latin letters, digits or dots spaced apart.
 _SPACED_LETTERS = re.compile(r"(?<![0-9a-z.])(?:[0-9a-z.] ){2,}[0-9a-z.](?![0-9a-z.])")
 
@@ -38,8 +42,8 @@ class NormalizedText:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a normalised range [start, end) back to a range of the original text."""
@@ -49,81 +53,134 @@ class NormalizedText:
         return (self.starts[start], self.ends[end - 1])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _fold(chunk: str) -> str:
     folded = unicodedata.normalize("NFKC", chunk).lower()
-    return _INVISIBLE.sub("", folded)
+    return INVISIBLE.sub("", folded)
 
 
-def _clusters(text: str):
-    """Yield (start, end) of each base character with the combining marks that follow it."""
-    n = len(text)
-    i = 0
-    combining = unicodedata.combining
-    while i < n:
-        j = i + 1
-        while j < n and (combining(text[j]) or text[j] in _COMBINING_EXTRA):
-            j += 1
-        yield i, j
-        i = j
+def _is_combining(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or ch in _COMBINING_EXTRA
 
 
-def _needs_fold(line: str) -> bool:
-    return not (
-        unicodedata.is_normalized("NFKC", line)
-        and line == line.lower()
-        and not _INVISIBLE.search(line)
-    )
+def _ranges(codepoints) -> str:
+    """A regex character class body for a sorted iterable of code points."""
+    parts: list[str] = []
+    run_start = prev = None
+    for cp in codepoints:
+        if prev is not None and cp == prev + 1:
+            prev = cp
+            continue
+        if run_start is not None:
+            parts.append(_range(run_start, prev))
+        run_start = prev = cp
+    if run_start is not None:
+        parts.append(_range(run_start, prev))
+    return "".join(parts)
+
+
+def _range(a: int, b: int) -> str:
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+# Where characters that NFKC, lower-casing or invisibility removal would change can live.
+# CJK ideographs (U+3400-4DBF, U+4E00-9FFF) and Hangul syllables (U+AC00-D7A3) are left out:
+# folding never changes them.
+_SCANNED = (range(0x0000, 0x3400), range(0x4DC0, 0x4E00), range(0xA000, 0xAC00),
+            range(0xD7A4, 0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800),
+            range(0x1F100, 0x1F300), range(0x2F800, 0x2FA20), range(0xE0000, 0xE1000))
+
+
+@dataclass(frozen=True, slots=True)
+class _Folding:
+    one_to_one: dict[int, int]  # characters that fold to exactly one other character
+    rest: re.Pattern[str]  # stretches that fold to zero or several characters, or compose
+
+
+@cache
+def _folding() -> _Folding:
+    """How each character folds, worked out once from the Unicode database (~0.1 s).
+
+    Most changes are one character for one (full-width "Ａ" -> "a", half-width "ｱ" -> "ア"):
+    those go through ``str.translate`` and keep every offset. The rest (invisible characters,
+    "㈱" -> "(株)", a character followed by combining marks) is matched by ``rest`` and folded
+    piece by piece, which keeps normalising a large paste fast.
+    """
+    combining: list[int] = []
+    other: list[int] = []
+    one_to_one: dict[int, int] = {}
+    for block in _SCANNED:
+        for cp in block:
+            ch = chr(cp)
+            if _is_combining(ch):
+                combining.append(cp)
+                continue
+            folded = unicodedata.normalize("NFKC", ch).lower()
+            if INVISIBLE.match(ch):
+                other.append(cp)
+            elif folded == ch:
+                continue
+            elif len(folded) == 1 and not _is_combining(folded):
+                one_to_one[cp] = ord(folded)
+            else:
+                other.append(cp)
+    comb = _ranges(combining)
+    rest = re.compile(f"(?s).[{comb}]+|[{_ranges(other)}][{comb}]*|[{comb}]+")
+    return _Folding(one_to_one=one_to_one, rest=rest)
 
 
 def _fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
     """NFKC + lower + invisible removal, keeping the source range of every output character."""
+    folding = _folding()
+    text = text.translate(folding.one_to_one)
+    matches = list(folding.rest.finditer(text))
+    if not matches:
+        n = len(text)
+        return text, list(range(n)), list(range(1, n + 1))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        end_of_line = pos + len(line)
-        if not _needs_fold(line):
-            out.append(line)
-            starts.extend(range(pos, end_of_line))
-            ends.extend(range(pos + 1, end_of_line + 1))
-        else:
-            for a, b in _clusters(line):
-                piece = line[a:b]
-                folded = piece if piece.isascii() and piece.islower() else _fold(piece)
-                if not folded:
-                    continue
-                out.append(folded)
-                starts.extend([pos + a] * len(folded))
-                ends.extend([pos + b] * len(folded))
-        pos = end_of_line
+    for m in matches:
+        a, b = m.span()
+        if a > pos:
+            out.append(text[pos:a])
+            starts.extend(range(pos, a))
+            ends.extend(range(pos + 1, a + 1))
+        folded = _fold(m.group())
+        if folded:
+            out.append(folded)
+            starts.extend([a] * len(folded))
+            ends.extend([b] * len(folded))
+        pos = b
+    if pos < len(text):
+        out.append(text[pos:])
+        starts.extend(range(pos, len(text)))
+        ends.extend(range(pos + 1, len(text) + 1))
     return "".join(out), starts, ends
 
 
-def _drop(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str], keep=None):
-    """Delete the matched characters (or keep only ``keep(match)``), carrying the map along."""
-    pieces: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    last = 0
-    for m in pattern.finditer(text):
-        pieces.append(text[last : m.start()])
-        new_starts.extend(starts[last : m.start()])
-        new_ends.extend(ends[last : m.start()])
-        if keep is not None:
-            for k in range(m.start(), m.end()):
-                if keep(text[k]):
-                    pieces.append(text[k])
-                    new_starts.append(starts[k])
-                    new_ends.append(ends[k])
-        last = m.end()
-    if last == 0:
+def _drop_chars(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str]):
+    """Delete every character ``pattern`` matches (it must match one character at a time)."""
+    marked = pattern.sub("\x00", text)
+    if marked == text:
         return text, starts, ends
-    pieces.append(text[last:])
-    new_starts.extend(starts[last:])
-    new_ends.extend(ends[last:])
-    return "".join(pieces), new_starts, new_ends
+    keep = list(map("\x00".__ne__, marked))
+    return "".join(compress(text, keep)), list(compress(starts, keep)), list(compress(ends, keep))
+
+
+def _drop_spaces_in(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str]):
+    """Delete the spaces inside each stretch ``pattern`` matches ("a m a z o n" -> "amazon")."""
+    keep = None
+    for m in pattern.finditer(text):
+        if keep is None:
+            keep = [True] * len(text)
+        for k in range(m.start(), m.end()):
+            if text[k] == " ":
+                keep[k] = False
+    if keep is None:
+        return text, starts, ends
+    return "".join(compress(text, keep)), list(compress(starts, keep)), list(compress(ends, keep))
 
 
 def _unify_dashes(text: str) -> str:
@@ -131,18 +188,17 @@ def _unify_dashes(text: str) -> str:
 
     "03ー1234ー5678" and "06 – 6867 – 9803" are phone numbers; "サービス" keeps its "ー".
     """
-    if not any(d in text for d in _DASHES):
+    hits = [m.start() for m in _DASH_RE.finditer(text)]
+    if not hits:
         return text
     chars = list(text)
     last = len(chars) - 1
-    for i, ch in enumerate(chars):
-        if ch not in _DASHES:
-            continue
+    for i in hits:
         before = i - 1
-        while before > 0 and chars[before] == " " and i - before < 2:
+        if before > 0 and chars[before] == " ":
             before -= 1
         after = i + 1
-        while after < last and chars[after] == " " and after - i < 2:
+        if after < last and chars[after] == " ":
             after += 1
         if 0 <= before and after <= last and _digitish(chars[before]) and _digitish(chars[after]):
             chars[i] = "-"
@@ -155,13 +211,13 @@ def _digitish(ch: str) -> bool:
 
 def normalize(text: str) -> NormalizedText:
     """Normalise ``text`` for matching. Lone surrogates are treated as unknown characters."""
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         # Not encodable: replace one-for-one so offsets still line up.
-        text_for_fold = re.sub("[\ud800-\udfff]", "\ufffd", text)
+        text_for_fold = _SURROGATE.sub("\ufffd", text)
     else:
         text_for_fold = text
     folded, starts, ends = _fold_with_map(text_for_fold)
     folded = _unify_dashes(folded)
-    folded, starts, ends = _drop(folded, starts, ends, _CJK_GAP)
-    folded, starts, ends = _drop(folded, starts, ends, _SPACED_LETTERS, keep=lambda c: c != " ")
-    return NormalizedText(original=text, text=folded, starts=tuple(starts), ends=tuple(ends))
+    folded, starts, ends = _drop_chars(folded, starts, ends, _CJK_GAP)
+    folded, starts, ends = _drop_spaces_in(folded, starts, ends, _SPACED_LETTERS)
+    return NormalizedText(original=text, text=folded, starts=starts, ends=ends)

@@ -30,7 +30,7 @@ _MASKED = re.compile(
 # Numbers people dial without an area code: emergency and consultation lines, SMS short codes.
 _SERVICE = re.compile(
     r"#\d{4}(?!\d)"  # #9110, #7119, #8000 ...
-    r"|(?<![\d.,\-])1\d\d(?=番|\s*(?:に|へ|まで)?(?:電話|通報|相談|ダイヤル)|\s*[(\uff08（]|$)"  # 110番, 188(いやや)
+    r"|(?<![\d.,\-#])1\d\d(?!\d|[.,]\d|\s*[円万千百億人件歳年月日時分秒個回名点号階%]|\s*(?:km|kg|cm|mm))"  # 110番, 188へ
     r"|(?<![\d\-])0005[- ]?\d{4,6}(?!\d)",  # 共通ショートコード
     re.MULTILINE,
 )
@@ -177,7 +177,8 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         kind = NumberKind.SHORT_CODE if key.startswith("0005") else NumberKind.SERVICE
         if kind == NumberKind.SERVICE and key not in lists.services:
             continue  # "130" in "合計130" is not a phone number
-        add(m.start(), m.end(), None, kind, _KIND_LABELS[kind], key, "JP")
+        label = lists.services[key] if kind == NumberKind.SERVICE else _KIND_LABELS[kind]
+        add(m.start(), m.end(), None, kind, label, key, "JP")
 
     for m in _MASKED.finditer(text):
         if len(found) >= limit:
@@ -195,4 +196,6 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
 def is_number_only(text: str) -> bool:
     """True when the input is just a phone number (with the usual punctuation)."""
     stripped = text.strip()
+    if len(stripped) > 40:
+        return False
     return bool(stripped) and sum(ch.isdigit() for ch in stripped) >= 3 and bool(_ONLY_NUMBER.match(stripped))

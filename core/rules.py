@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .prefilter import Literals, required_literals
 from .verdict import Level, Text
 
 RULE_KINDS = ("pattern", "computed", "combination")
@@ -65,6 +66,7 @@ class Rule:
     topic: str
     show: bool
     patterns: tuple[re.Pattern[str], ...]
+    prefilters: tuple[Literals | None, ...]  # per pattern: one of these must occur, or None
     unless: tuple[re.Pattern[str], ...]
     when: Expr | None
     title: Text
@@ -81,7 +83,7 @@ class Levels:
     caution: float
     caps: dict[str, float]
     headlines: dict[Level, Text]
-    max_chars: int
+    max_bytes: int
     max_numbers: int
     max_links: int
     max_spans_per_rule: int
@@ -241,6 +243,7 @@ def _rule(record: dict, file: str) -> Rule:
         topic=record.get("topic", ""),
         show=record.get("show", True),
         patterns=patterns,
+        prefilters=tuple(required_literals(p.pattern, p.flags) for p in patterns),
         unless=unless,
         when=when,
         title=_text(record["title"], where, "title"),
@@ -269,7 +272,7 @@ def _levels(data: dict, file: str) -> Levels:
             caution=caution,
             caps=caps,
             headlines=headlines,
-            max_chars=int(limits["max_chars"]),
+            max_bytes=int(limits["max_bytes"]),
             max_numbers=int(limits["max_numbers"]),
             max_links=int(limits["max_links"]),
             max_spans_per_rule=int(limits["max_spans_per_rule"]),

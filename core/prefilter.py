@@ -1,0 +1,75 @@
+"""Literal prefilters for rule patterns, so a large paste is not scanned by every pattern.
+
+For a regular expression, :func:`required_literals` works out a set of plain strings of which
+at least one must occur in any text the pattern matches ("(ご|御)?(連絡|電話)を" needs "連絡" or
+"電話"). Checking ``literal in text`` is far cheaper than running the pattern, and when none of
+the literals occurs the pattern cannot match, so it is skipped. When no such set can be found
+the pattern always runs: the prefilter never changes a result, only the time it takes.
+"""
+
+from __future__ import annotations
+
+try:  # the regular-expression parser of the standard library (sre_parse before 3.11)
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - a Python without it simply runs every pattern
+    _c = _p = None
+
+Literals = frozenset[str]
+
+
+def required_literals(pattern: str, flags: int = 0) -> Literals | None:
+    """A set of strings one of which every match contains, or None when none is known."""
+    if _p is None:
+        return None
+    try:
+        parsed = _p.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - any parser trouble just means "no prefilter"
+        return None
+    best = _best(_candidates(list(parsed)))
+    if best is None or not all(best):
+        return None
+    return frozenset(best)
+
+
+def _candidates(items: list) -> list[set[str]]:
+    """Sets of literals that a match of this sequence must contain (any one of each set)."""
+    found: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            found.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue  # zero-width: does not break a literal run's meaning for "contains"
+        flush()
+        if op is _c.SUBPATTERN:
+            found.extend(_candidates(list(av[-1])))
+        elif op is _c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                best = _best(_candidates(list(alternative)))
+                if best is None:
+                    union = set()
+                    break
+                union |= best
+            if union:
+                found.append(union)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+            low, _high, inner = av
+            if low >= 1:
+                found.extend(_candidates(list(inner)))
+    flush()
+    return found
+
+
+def _best(candidates: list[set[str]]) -> set[str] | None:
+    """The most selective candidate: longest shortest literal, then fewest alternatives."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))

@@ -136,7 +136,9 @@ def _e(text: str) -> str:
 def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[tuple[str, str]] | None,
                steps: Sequence[str] | None, when: datetime, guidance: Guidance, style: SheetStyle) -> str:
     """The sheet as HTML (every piece of text escaped; no anchors, no images)."""
-    label = lambda key: _e(guidance.label(key, lang))  # noqa: E731
+    def label(key: str) -> str:
+        return _e(guidance.label(key, lang))
+
     h1 = f'style="font-size:{style.title_pt}pt; font-weight:700;"'
     h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:14px;"'
     h2_new_page = h2[:-1] + ' page-break-before:always;"'
@@ -312,6 +314,7 @@ def _parser() -> _Parser:
     parser.add_argument("--sheet", required=True, metavar="OUT.pdf")
     parser.add_argument("--message-file", metavar="FILE")
     parser.add_argument("--lang", choices=("ja", "en"), default="ja")
+    parser.add_argument("--data-dir", help=argparse.SUPPRESS)  # the app's own option; the sheet needs no data
     parser.add_argument("text", nargs="?")
     return parser
 

@@ -166,7 +166,7 @@ def test_the_pdf_is_a4_with_188_9110_defanged_links_a_bold_font_and_no_links(qap
 
 def test_headless_sheet_from_text_and_from_a_file(qapp, tmp_path, capsys):
     out = tmp_path / "a.pdf"
-    assert sheet_main(["--sheet", str(out), FEE_SMS]) == 0
+    assert sheet_main(["--sheet", str(out), "--data-dir", str(tmp_path), FEE_SMS]) == 0  # the app option is accepted
     assert "#9110" in pdf_text(out)
     message_file = tmp_path / "sms.txt"
     message_file.write_text(PHISHING, encoding="utf-8")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+import PySide6
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QWidget
 
 from core import check
+import gui.walkthrough
 from gui.walkthrough import WalkthroughView
 
 FEE_SMS = "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"
@@ -165,3 +171,43 @@ def test_the_view_has_the_object_names_the_window_relies_on(view):
     assert view.findChild(QPushButton, "backButton") is not None
     assert view.findChild(QPushButton, "backButton").text() == "戻る"
     assert answer_button(view, "only_received").accessibleName() == "届いただけ。電話も返事もしていない"
+
+
+ENGLISH_CHROME = {
+    "戻る": "Back",
+    "ひとつ前の質問に戻ります": "Go back to the previous question",
+    "最初から": "Start again",
+    "最初の質問からやり直します": "Start again from the first question",
+    "次にすることの案内": "What to do next",
+}
+
+
+def test_the_views_own_words_are_found_by_linguist_and_follow_a_language_change(qtbot, view, tmp_path):
+    tools = Path(PySide6.__file__).resolve().parent
+    ts = tmp_path / "walkthrough_en.ts"
+    source = Path(gui.walkthrough.__file__)
+    subprocess.run([str(tools / "lupdate"), str(source), "-ts", str(ts)], check=True, capture_output=True)
+    tree = ElementTree.parse(ts)
+    contexts = {c.findtext("name"): c for c in tree.getroot().iter("context")}
+    assert set(contexts) == {"WalkthroughView"}
+    messages = contexts["WalkthroughView"].findall("message")
+    assert {m.findtext("source") for m in messages} == set(ENGLISH_CHROME)
+    for m in messages:
+        translation = m.find("translation")
+        translation.text = ENGLISH_CHROME[m.findtext("source")]
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    qm = tmp_path / "walkthrough_en.qm"
+    subprocess.run([str(tools / "lrelease"), str(ts), "-qm", str(qm)], check=True, capture_output=True)
+
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    back = view.findChild(QPushButton, "backButton")
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: back.text() == "Back", timeout=2000)
+        assert back.accessibleName() == "Back"
+        assert view.findChild(QPushButton, "restartButton").text() == "Start again"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: back.text() == "戻る", timeout=2000)

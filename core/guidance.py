@@ -32,7 +32,7 @@ from .verdict import Text
 
 FILES = ("walkthrough.toml", "steps.toml", "checklists.toml", "hotlines.toml", "labels.toml")
 LABEL_KEYS = frozenset({
-    "steps_heading", "path_heading", "hotlines_heading", "hotline_number", "hotline_name",
+    "steps_heading", "path_heading", "hotlines_heading", "hotline_number",
     "hotline_use", "hotline_hours", "sheet_title", "sheet_date", "sheet_message",
     "sheet_message_note", "sheet_message_cut", "sheet_verdict", "sheet_reasons", "sheet_numbers",
     "sheet_links", "sheet_memo", "memo_when", "memo_number", "memo_said", "sheet_footer",

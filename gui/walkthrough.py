@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from core.guidance import Outcome, Question, Walkthrough
+from core.guidance import Question, Walkthrough
 from core.verdict import Verdict
 
 _HEADING_SCALE = 1.3

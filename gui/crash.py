@@ -9,8 +9,10 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .plain import plain_message_box
 
 
 class CrashReporter:
@@ -49,10 +51,7 @@ class CrashReporter:
 
     def _tell_user(self) -> None:
         app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sagicheck"])
-        box = QMessageBox(app.activeWindow())
-        box.setObjectName("crashDialog")
+        title = QCoreApplication.translate("CrashReporter", "問題が起きました")
+        box = plain_message_box(app.activeWindow(), "crashDialog", title, self.message())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(QCoreApplication.translate("CrashReporter", "問題が起きました"))
-        box.setText(self.message())
         box.exec()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from core.verdict import Level
 
 from .history import HistoryEntry
-from .verdict_view import plain_label
+from .plain import plain_label, plain_message_box
 from .wording import level_word
 
 
@@ -23,17 +23,10 @@ def app_version() -> str:
         return "0+unknown"
 
 
-def plain_message_box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setWindowTitle(title)
-    box.setText(text)
-    return box
-
-
 def about_box(parent: QWidget) -> QMessageBox:
     box = plain_message_box(
         parent,
+        "aboutBox",
         QCoreApplication.translate("Dialogs", "sagicheck について"),
         QCoreApplication.translate(
             "Dialogs",
@@ -43,7 +36,6 @@ def about_box(parent: QWidget) -> QMessageBox:
             "結果は目安です。迷ったときは、家族や相談窓口に相談してください。"
         ).replace("%1", app_version()),
     )
-    box.setObjectName("aboutBox")
     box.setIcon(QMessageBox.Icon.Information)
     return box
 
@@ -51,10 +43,10 @@ def about_box(parent: QWidget) -> QMessageBox:
 def confirm_clear_history(parent: QWidget) -> QMessageBox:
     box = plain_message_box(
         parent,
+        "confirmClearHistory",
         QCoreApplication.translate("Dialogs", "記録を消す"),
         QCoreApplication.translate("Dialogs", "これまでの確認の記録をすべて消します。よろしいですか?"),
     )
-    box.setObjectName("confirmClearHistory")
     box.setIcon(QMessageBox.Icon.Question)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)

@@ -25,10 +25,11 @@ from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput
 from .paths import AppPaths
+from .plain import heading_label, plain_label
 from .runner import CheckFailure, CheckRunner
 from .settings import Settings, save_settings
 from .styles import stylesheet
-from .verdict_view import VerdictView, heading_label, plain_label
+from .verdict_view import VerdictView
 
 log = logging.getLogger(__name__)
 

@@ -12,30 +12,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from core.verdict import Link, PhoneNumber, Reason, Verdict
 
+from .plain import heading_label, plain_label
 from .runner import CheckFailure
 from .wording import failure_message, level_word
 
 IDLE = "idle"
 BUSY = "busy"
 NO_LEVEL = "none"  # banner level when there is no verdict to show
-
-
-def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows text as typed: never rich text, never a link."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setOpenExternalLinks(False)
-    label.setWordWrap(True)
-    label.setText(text)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
-
-
-def heading_label(parent: QWidget | None = None) -> QLabel:
-    label = plain_label(parent=parent)
-    label.setProperty("role", "heading")
-    return label
 
 
 class ReasonCard(QFrame):

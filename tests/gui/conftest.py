@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 
 from gui.app import create_main_window
 from gui.main_window import MainWindow
@@ -18,3 +20,7 @@ def window(qtbot) -> MainWindow:
     qtbot.waitActive(win)
     yield win
     win.runner.wait_done(10_000)
+    for top in QApplication.topLevelWidgets():  # dialogs the test left open go with their window
+        top.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .brands import LINKS_ELSEWHERE, BrandMention, find_brands
+from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .links import FoundLink, find_links, link_lists
 from .normalize import NormalizedText, normalize
-from .numbers import find_numbers, is_number_only
-from .rules import Rule, RuleSet, evaluate, load_rules, positive_ids
+from .numbers import find_numbers, is_number_only, number_lists
+from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
     Span, Text, Verdict,
@@ -67,14 +67,25 @@ class _Engine:
     link_notes: dict[LinkRisk, Text]
 
 
+def _loaded_engine() -> _Engine:
+    """The engine, or a coded error naming the broken data file (never a traceback)."""
+    try:
+        return _engine()
+    except (RuleFileError, ValueError, OSError, UnicodeDecodeError) as exc:
+        raise CheckError(ErrorCode.DATA_FILE, Text(
+            f"アプリのデータファイルが壊れています({exc})。アプリを入れ直してください。",
+            f"A data file of the app is broken ({exc}). Please reinstall the app.",
+        )) from exc
+
+
 @cache
 def _engine() -> _Engine:
+    brand_list, number_list, link_list = load_brands(), number_lists(), link_lists()
+    del brand_list, number_list, link_list  # loaded now so a broken file shows up here
     rules = load_rules()
     by_id = rules.by_id()
     missing = [i for i in COMPUTED_IDS if i not in by_id]
     if missing:
-        from .rules import RuleFileError
-
         raise RuleFileError("computed.toml", f"missing records for {missing}")
     notes = {risk: by_id[sig].detail for risk, sig in _LINK_SIGNALS.items()}
     notes[LinkRisk.NONE] = by_id["LINK_PRESENT"].detail
@@ -83,7 +94,7 @@ def _engine() -> _Engine:
 
 def load() -> None:
     """Read and compile every resource now (the window calls this at start-up, off the GUI thread)."""
-    _engine()
+    _loaded_engine()
     check("0")  # builds the character tables and the brand, number and link lists
 
 
@@ -96,7 +107,7 @@ def check(text: str) -> Verdict:
     """
     if not isinstance(text, str):
         raise TypeError("check() takes str")
-    engine = _engine()
+    engine = _loaded_engine()
     levels = engine.rules.levels
     if not text.strip():
         raise CheckError(ErrorCode.EMPTY, Text("確認する文章が入っていません。", "There is no text to check."))

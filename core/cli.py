@@ -70,7 +70,7 @@ def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         verdict = check(text)
     except CheckError as exc:
         print(f"sagicheck: {_error_line(exc, args.lang)}", file=stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_DATA if exc.code == ErrorCode.DATA_FILE else EXIT_BAD_INPUT
     if args.json:
         json.dump(verdict.to_dict(args.lang), stdout, ensure_ascii=False)
         stdout.write("\n")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from .brands import Brand, load_brands, one_edit_apart, owner_of
-from .normalize import NormalizedText
+from .normalize import INVISIBLE, NormalizedText
 from .verdict import Link, LinkRisk
 
 _MASK_CHARS = "~*○〇●×◯…・"
@@ -32,7 +33,7 @@ _BARE = re.compile(
     r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
 )
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
-_SCHEME_PREFIX = re.compile(r"^(?:h(?:tt|xx|\*\*|tx|xt)p|ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
+_ANY_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"」』】>"
 _RISK_ORDER = (
     LinkRisk.LOOKALIKE, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
@@ -73,13 +74,30 @@ def link_lists() -> LinkLists:
 
 
 def defang(url: str) -> str:
-    """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable."""
+    """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable.
+
+    Every scheme inside the address is defanged too (``...?next=http://b.example``), and
+    every host that follows one.
+    """
     url = _DEFANG.sub(".", url)
-    m = _SCHEME_PREFIX.match(url)
-    prefix, rest = (f"hxxp{m.group(1).lower()}://", url[m.end():]) if m else ("", url)
-    cut = re.search(r"[/?#\\]", rest)
-    host, tail = (rest[: cut.start()], rest[cut.start():]) if cut else (rest, "")
-    return prefix + host.replace(".", "[.]") + tail
+    url = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", url)
+    pieces = url.split("://")
+    if not _ANY_SCHEME.match(url):
+        pieces[0] = _defang_leading_host(pieces[0])
+    for i in range(1, len(pieces)):
+        pieces[i] = _defang_leading_host(pieces[i])
+    return "://".join(pieces)
+
+
+def _shown(original: str) -> str:
+    """The address as written, in plain half-width characters with invisible ones removed."""
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", original)).replace("\n", "")
+
+
+def _defang_leading_host(part: str) -> str:
+    cut = re.search(r"[/?#\\]", part)
+    host, tail = (part[: cut.start()], part[cut.start():]) if cut else (part, "")
+    return host.replace(".", "[.]") + tail
 
 
 def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
@@ -192,7 +210,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             text=original,
             start=start,
             end=end,
-            defanged=defang(raw),
+            defanged=defang(_shown(original)),
             host=host,
             registrable_domain=domain,
             risks=tuple(risks) or (LinkRisk.NONE,),

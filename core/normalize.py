@@ -20,13 +20,14 @@ from .verdict import Span
 
 # Characters that carry no visible text: zero-width, joiners, bidi embeddings/overrides/isolates,
 # soft hyphen, word joiner, BOM, Mongolian vowel separator, variation selectors.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]"
 )
 # Dash look-alikes that people and scammers use inside phone numbers (after NFKC).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\u2500\u2501\uff70\u02d7\u2043\ufe63"
-_DASH_RE = re.compile(f"[{_DASHES}]")
+_DIGITISH = "0-9x*○〇●×◯#"
+_NUMBER_DASH = re.compile(f"(?:(?<=[{_DIGITISH}])|(?<=[{_DIGITISH}] ))[{_DASHES}](?= ?[{_DIGITISH}])")
 # Characters that combine with the one before (handled together so NFKC can compose them).
 _COMBINING_EXTRA = "\uff9e\uff9f\u3099\u309a"
 _CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -56,7 +57,7 @@ class NormalizedText:
 @lru_cache(maxsize=8192)
 def _fold(chunk: str) -> str:
     folded = unicodedata.normalize("NFKC", chunk).lower()
-    return _INVISIBLE.sub("", folded)
+    return INVISIBLE.sub("", folded)
 
 
 def _is_combining(ch: str) -> bool:
@@ -116,7 +117,7 @@ def _folding() -> _Folding:
                 combining.append(cp)
                 continue
             folded = unicodedata.normalize("NFKC", ch).lower()
-            if _INVISIBLE.match(ch):
+            if INVISIBLE.match(ch):
                 other.append(cp)
             elif folded == ch:
                 continue
@@ -129,14 +130,14 @@ def _folding() -> _Folding:
     return _Folding(one_to_one=one_to_one, rest=rest)
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
+def _fold_with_map(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
     """NFKC + lower + invisible removal, keeping the source range of every output character."""
     folding = _folding()
     text = text.translate(folding.one_to_one)
     matches = list(folding.rest.finditer(text))
-    if not matches:
+    if not matches:  # nothing changes length: offsets are the identity
         n = len(text)
-        return text, list(range(n)), list(range(1, n + 1))
+        return text, range(n), range(1, n + 1)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -160,26 +161,20 @@ def _fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
-def _drop_chars(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str]):
-    """Delete every character ``pattern`` matches (it must match one character at a time)."""
-    marked = pattern.sub("\x00", text)
+def _drop_gaps(text: str, starts: Sequence[int], ends: Sequence[int]):
+    """Remove spacing used to dodge filters ("支 払 い", "a m a z o n"), carrying the map along."""
+    marked = _CJK_GAP.sub("\x00", text)  # one character per match: lengths are kept
+    spaced = list(_SPACED_LETTERS.finditer(marked))
+    if spaced:
+        chars = list(marked)
+        for m in spaced:
+            for k in range(m.start(), m.end()):
+                if chars[k] == " ":
+                    chars[k] = "\x00"
+        marked = "".join(chars)
     if marked == text:
         return text, starts, ends
     keep = list(map("\x00".__ne__, marked))
-    return "".join(compress(text, keep)), list(compress(starts, keep)), list(compress(ends, keep))
-
-
-def _drop_spaces_in(text: str, starts: list[int], ends: list[int], pattern: re.Pattern[str]):
-    """Delete the spaces inside each stretch ``pattern`` matches ("a m a z o n" -> "amazon")."""
-    keep = None
-    for m in pattern.finditer(text):
-        if keep is None:
-            keep = [True] * len(text)
-        for k in range(m.start(), m.end()):
-            if text[k] == " ":
-                keep[k] = False
-    if keep is None:
-        return text, starts, ends
     return "".join(compress(text, keep)), list(compress(starts, keep)), list(compress(ends, keep))
 
 
@@ -188,25 +183,7 @@ def _unify_dashes(text: str) -> str:
 
     "03ー1234ー5678" and "06 – 6867 – 9803" are phone numbers; "サービス" keeps its "ー".
     """
-    hits = [m.start() for m in _DASH_RE.finditer(text)]
-    if not hits:
-        return text
-    chars = list(text)
-    last = len(chars) - 1
-    for i in hits:
-        before = i - 1
-        if before > 0 and chars[before] == " ":
-            before -= 1
-        after = i + 1
-        if after < last and chars[after] == " ":
-            after += 1
-        if 0 <= before and after <= last and _digitish(chars[before]) and _digitish(chars[after]):
-            chars[i] = "-"
-    return "".join(chars)
-
-
-def _digitish(ch: str) -> bool:
-    return ch.isdigit() or ch in "x*○〇●×◯#"
+    return _NUMBER_DASH.sub("-", text)
 
 
 def normalize(text: str) -> NormalizedText:
@@ -218,6 +195,5 @@ def normalize(text: str) -> NormalizedText:
         text_for_fold = text
     folded, starts, ends = _fold_with_map(text_for_fold)
     folded = _unify_dashes(folded)
-    folded, starts, ends = _drop_chars(folded, starts, ends, _CJK_GAP)
-    folded, starts, ends = _drop_spaces_in(folded, starts, ends, _SPACED_LETTERS)
+    folded, starts, ends = _drop_gaps(folded, starts, ends)
     return NormalizedText(original=text, text=folded, starts=starts, ends=ends)

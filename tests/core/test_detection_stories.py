@@ -47,6 +47,18 @@ DANGER = [
     "スマホで写真を送るだけ!日給3万円以上の簡単なお仕事です",
     # tech support
     "警告:お使いのiPhoneがウイルスに感染しています。今すぐ下記サポートへお電話ください 050-1111-2222",
+    "【NHK】受信料の未払いがあります。本日中にお支払い手続きをお願いします。https://nhk-jushinryo.com",
+    "ETC利用照会サービス:ETCサービスは無効になりました。引き続きご利用いただくには、下記リンクから更新してください。",
+    "Apple IDが一時的にロックされています。解除するには以下から本人確認してください。",
+    "Netflix:お支払い方法に問題があるため、アカウントを保留にしています。",
+    "【ゆうちょ銀行】お客様の口座で不正な送金が確認されました。至急ご確認ください",
+    "税務署です。還付金があります。ATMで手続きしてください",
+    "息子です。携帯が壊れて番号が変わった。今日中にお金が必要なんだ",
+    "お客様のiCloudストレージが満杯です。今すぐアップグレードして写真を保護してください",
+    "高収入!スマホで簡単な作業、日給2万円以上",
+    "【当選】最新スマホが当選しました!送料500円のみお支払いください",
+    "ご登録のクレジットカードが無効になりました。更新してください",
+    "Your Amazon account has been locked. Verify your identity now: http://amzn-secure.top/",
     # a known scam number pasted alone
     "03-6271-7243",
 ]
@@ -82,6 +94,22 @@ NO_SIGNS = [
     "【〇〇歯科】明日14時のご予約のお知らせです。変更の際はお電話ください。",
     "図書館です。ご予約の本が用意できました。1週間以内にお受け取りください。",
     "【〇〇小学校】本日は台風のため臨時休校とします。",
+    # police and council warnings that quote a scam without the word 詐欺
+    "警察官をかたる電話が市内で多発しています。警察官がキャッシュカードを預かることはありません。不審な電話があったら〇〇警察署(0123-45-0110)へ。",
+    "【〇〇県警】市役所職員を名乗り「医療費の還付金がある」とATMへ誘導する電話が相次いでいます。ATMで還付金は受け取れません。",
+    "【防犯メール】「あなたの口座が犯罪に使われている」と警察官を名乗る電話が確認されています。電話を切って110番してください。",
+    "Amazonを名乗り「未払い料金がある。本日中に連絡しないと訴訟」というSMSが届いたとの相談が増えています。連絡せず、消費生活センター(188)に相談してください。",
+    "【〇〇銀行】当行を装ったフィッシングメールにご注意ください。当行がメールでパスワードの入力をお願いすることはありません。",
+    # notices from companies that look like scams at a glance
+    "【〇〇銀行】ATMの一時停止のお知らせ:システムメンテナンスのため、12/3 0時から6時までATMがご利用いただけません。",
+    "【日本郵便】郵便物のお届け予定をお知らせします。お届け予定日:12月3日",
+    "【ヤマト運輸】お届け遅延のお詫び:悪天候のため、お荷物のお届けが遅れております。",
+    "【ヤマト運輸】お荷物のお届け予定日時をお知らせします。伝票番号:1234-5678-9012 詳しくは https://www.kuronekoyamato.co.jp/",
+    "【楽天カード】カード利用のお知らせ:12/1 ご利用額 3,000円 詳細 https://r10.to/hAbCdE",
+    "【〇〇Pay】カードのご請求額が確定しました。確定額 12,345円 詳細はアプリでご確認ください",
+    "ご利用ありがとうございます。〇〇ポイント100円相当が付与されました",
+    "お母さん、携帯の機種変更したよ。番号は同じだから安心してね",
+    "Googleアカウントに新しいデバイスからのログインがありました。心当たりがない場合はアカウントを確認してください。",
 ]
 
 
@@ -115,4 +143,19 @@ GENUINE_NOT_DANGER = [
 @pytest.mark.parametrize("text", GENUINE_NOT_DANGER)
 def test_genuine_reminders_are_never_danger(text):
     verdict = check(text)
+    assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_login_alert_that_only_advises_a_password_change_is_not_flagged():
+    verdict = check("【〇〇Pay】新しい端末からログインがありました。心当たりのない場合はパスワードを変更してください。")
+    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_sign_in_code_sms_in_japanese_is_not_flagged():
+    verdict = check("認証番号は482913です。この番号を他人に教えないでください。")
+    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_a_delivery_schedule_that_mentions_what_happens_if_you_are_out_is_not_danger():
+    verdict = check("【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。")
     assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]

@@ -1,0 +1,381 @@
+"""The printed guidance sheet: what this message is, why, what to do, who to call, and room
+to write down what happened. A4, large type, headings in a real bold face.
+
+Everything is plain text laid out with escaped HTML: links are printed defanged
+(``hxxps://example[.]com``), numbers are text, and nothing on the sheet is a hyperlink.
+
+Headless: ``python -m gui --sheet OUT.pdf (--message-file F | TEXT) [--lang ja|en]`` ->
+:func:`sheet_main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import tempfile
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont, QFontDatabase, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter,
+    QTextDocument,
+)
+
+from core import CheckError, ErrorCode, Level, Text, Verdict, check
+from core.guidance import Guidance, GuidanceFileError, load_guidance
+
+_STYLE_KEYS = {
+    "fonts": list, "body_pt": int, "heading_pt": int, "title_pt": int, "margin_mm": int,
+    "max_message_chars": int, "memo_lines": int,
+}
+# Control characters other than tab and newline would print as boxes or reorder text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# Safety net for addresses the check did not list (beyond its limits): break the scheme and "www.".
+_LEFTOVER_SCHEME = re.compile(r"h(?:tt|xx)p(s?)(?=:|\[:\])", re.IGNORECASE)
+_LEFTOVER_WWW = re.compile(r"\bwww\.", re.IGNORECASE)
+_LEVEL_COLOURS = {Level.DANGER: "#ffd6d6", Level.CAUTION: "#ffe9b3", Level.NO_SIGNS: "#e8e8e8"}
+
+EXIT_BAD_INPUT = 2
+EXIT_DATA = 3
+EXIT_WRITE = 1
+_MESSAGES = {
+    "unreadable": Text("ファイルを読めません: {detail}", "cannot read the message file: {detail}"),
+    "not_text": Text("文字のファイルではありません: {detail}", "the message file is not text: {detail}"),
+    "unwritable": Text("PDFを書き込めません: {detail}", "cannot write the PDF: {detail}"),
+    "data": Text("データファイルが壊れています: {detail}", "a data file is broken: {detail}"),
+}
+
+
+class SheetStyleError(ValueError):
+    """``sheet.toml`` is malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetStyle:
+    fonts: tuple[str, ...]
+    body_pt: int
+    heading_pt: int
+    title_pt: int
+    margin_mm: int
+    max_message_chars: int
+    memo_lines: int
+
+
+@cache
+def sheet_style() -> SheetStyle:
+    """Read ``resources/guidance/sheet.toml`` strictly (on first use)."""
+    text = (resources.files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SheetStyleError(f"sheet.toml: not valid TOML: {exc}") from None
+    if set(data) != set(_STYLE_KEYS):
+        raise SheetStyleError(f"sheet.toml: expected exactly {sorted(_STYLE_KEYS)}, got {sorted(data)}")
+    for key, kind in _STYLE_KEYS.items():
+        if not isinstance(data[key], kind) or (kind is int and data[key] <= 0):
+            raise SheetStyleError(f"sheet.toml: '{key}' has the wrong type or value")
+    if not data["fonts"] or not all(isinstance(f, str) and f for f in data["fonts"]):
+        raise SheetStyleError("sheet.toml: 'fonts' must list font family names")
+    if data["body_pt"] < 14:
+        raise SheetStyleError("sheet.toml: body text must be at least 14pt")
+    return SheetStyle(fonts=tuple(data["fonts"]), **{k: data[k] for k in _STYLE_KEYS if k != "fonts"})
+
+
+def sheet_font_family(style: SheetStyle | None = None) -> str:
+    """The first listed family that is installed and has a real bold face (needs a Qt app)."""
+    style = style or sheet_style()
+    installed = set(QFontDatabase.families())
+    available = [f for f in style.fonts if f in installed]
+    for family in available:
+        if any(QFontDatabase.weight(family, s) >= QFont.Weight.DemiBold for s in QFontDatabase.styles(family)):
+            return family
+    return available[0] if available else QGuiApplication.font().family()
+
+
+def defanged_message(verdict: Verdict, message: str, limit: int) -> tuple[str, bool]:
+    """The message with every link the check found replaced by its defanged form.
+
+    Links are replaced by their spans (start/end into ``message``, the text that was checked);
+    any address left over beyond the check's limits gets its scheme and "www." broken too.
+    Returns the text (at most ``limit`` characters) and whether it was cut.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for link in sorted(verdict.links, key=lambda lk: lk.start):
+        if link.start < pos or link.end > len(message):
+            continue
+        pieces.append(_defang_leftovers(message[pos:link.start]))
+        pieces.append(link.defanged)
+        pos = link.end
+    pieces.append(_defang_leftovers(message[pos:]))
+    text = _CONTROL.sub("", "".join(pieces))
+    if len(text) > limit:
+        return text[:limit], True
+    return text, False
+
+
+def _defang_leftovers(text: str) -> str:
+    text = _LEFTOVER_SCHEME.sub(lambda m: f"hxxp{m.group(1)}", text)
+    return _LEFTOVER_WWW.sub("www[.]", text)
+
+
+def _e(text: str) -> str:
+    """Escape for HTML; line breaks kept."""
+    return html.escape(_CONTROL.sub("", text), quote=True).replace("\n", "<br/>")
+
+
+def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[tuple[str, str]] | None,
+               steps: Sequence[str] | None, when: datetime, guidance: Guidance, style: SheetStyle) -> str:
+    """The sheet as HTML (every piece of text escaped; no anchors, no images)."""
+    def label(key: str) -> str:
+        return _e(guidance.label(key, lang))
+
+    h1 = f'style="font-size:{style.title_pt}pt; font-weight:700;"'
+    h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:14px;"'
+    h2_new_page = h2[:-1] + ' page-break-before:always;"'
+    date = guidance.label("date_format", lang).format(
+        year=when.year, month=when.month, day=when.day, hour=when.hour, minute=when.minute)
+    out = [f'<html><body style="font-size:{style.body_pt}pt;">',
+           f"<h1 {h1}>{label('sheet_title')}</h1>",
+           f"<p>{label('sheet_date')}: {_e(date)}<br/><b>{label('sheet_footer')}</b></p>"]
+
+    if verdict is not None:
+        level = label(f"level_{verdict.level.value}")
+        out += [f"<h2 {h2}>{label('sheet_verdict')}</h2>",
+                f'<table border="1" cellspacing="0" cellpadding="10" width="100%"><tr>'
+                f'<td bgcolor="{_LEVEL_COLOURS[verdict.level]}">'
+                f'<span style="font-size:{style.heading_pt}pt; font-weight:700;">{level}</span><br/>'
+                f"{_e(verdict.headline.get(lang))}</td></tr></table>"]
+
+    # What to do and who to call come first: this is what the sheet by the phone is for.
+    if path:
+        out.append(f"<h2 {h2}>{label('path_heading')}</h2><ul>")
+        out += [f"<li>{_e(q)} → <b>{_e(a)}</b></li>" for q, a in path]
+        out.append("</ul>")
+    out.append(f"<h2 {h2}>{label('steps_heading')}</h2>")
+    if not steps:
+        default = guidance.default_steps(verdict.topics if verdict is not None else ())
+        out.append(f"<p><b>{_e(default.title.get(lang))}</b></p>")
+        steps = [s.text.get(lang) for s in default.steps]
+    out.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in steps) + "</ol>")
+
+    out += [f'<h2 {h2_new_page}>{label("hotlines_heading")}</h2>',
+            '<table border="1" cellspacing="0" cellpadding="5" width="100%"><tr>']
+    out += [f'<th align="left" width="{w}%">{label(k)}</th>' for k, w in
+            (("hotline_number", 24), ("hotline_use", 44), ("hotline_hours", 32))]
+    out.append("</tr>")
+    for h in guidance.hotlines:
+        times = "<br/>".join(_e(t.get(lang)) for t in (h.hours, h.cost, h.note) if t is not None)
+        out.append(f"<tr><td><b>{_e(h.number)}</b></td><td><b>{_e(h.name.get(lang))}</b><br/>"
+                   f"{_e(h.use.get(lang))}</td><td>{times}</td></tr>")
+    out.append("</table>")
+
+    blank = "<br/>".join(["&nbsp;"] * style.memo_lines)
+    out += [f"<h2 {h2}>{label('sheet_memo')}</h2>",
+            '<table border="1" cellspacing="0" cellpadding="8" width="100%">']
+    out += [f'<tr><td width="25%"><b>{label(k)}</b></td><td>{blank}</td></tr>'
+            for k in ("memo_when", "memo_number", "memo_said")]
+    out.append("</table>")
+
+    # Then the message itself and why it was judged so.
+    if verdict is not None:
+        text, cut = defanged_message(verdict, message, style.max_message_chars)
+        out += [f'<h2 {h2}>{label("sheet_message")}</h2>',
+                f"<p>{label('sheet_message_note')}</p>",
+                f'<table border="1" cellspacing="0" cellpadding="10" width="100%"><tr><td>{_e(text)}'
+                + (f"<br/>{label('sheet_message_cut')}" if cut else "") + "</td></tr></table>"]
+        if verdict.reasons:
+            out.append(f"<h2 {h2}>{label('sheet_reasons')}</h2><ul>")
+            out += [f"<li><b>{_e(r.title.get(lang))}</b><br/>{_e(r.detail.get(lang))}</li>" for r in verdict.reasons]
+            out.append("</ul>")
+        if verdict.phone_numbers:
+            out.append(f"<h2 {h2}>{label('sheet_numbers')}</h2><ul>")
+            for n in verdict.phone_numbers:
+                note = f" — {_e(n.listed_note.get(lang))}" if n.listed_note is not None else ""
+                out.append(f"<li><b>{_e(n.text)}</b> ({_e(n.kind_label.get(lang))}){note}</li>")
+            out.append("</ul>")
+        if verdict.links:
+            out.append(f"<h2 {h2}>{label('sheet_links')}</h2><ul>")
+            out += [f"<li><b>{_e(lk.defanged)}</b><br/>{_e(lk.note.get(lang))}</li>" for lk in verdict.links]
+            out.append("</ul>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def build_sheet(verdict: Verdict | None, message: str, lang: str,
+                path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
+                when: datetime | None = None) -> QTextDocument:
+    """The sheet for this case. Without chosen steps, the default steps for the verdict's topic."""
+    style = sheet_style()
+    guidance = load_guidance()
+    doc = QTextDocument()
+    font = QFont(sheet_font_family(style))
+    font.setPointSizeF(style.body_pt)
+    doc.setDefaultFont(font)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, guidance.label("sheet_title", lang))
+    doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
+    return doc
+
+
+def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Paint ``doc`` page by page on ``device`` (a QPdfWriter, or a QPrinter from the print
+    dialog or print preview), within the device's page margins, numbering the pages.
+    Returns the number of pages."""
+    paged = doc.clone()
+    paged.documentLayout().setPaintDevice(device)
+    paged.setDefaultFont(doc.defaultFont())
+    paged.setHtml(doc.toHtml())  # lay out again at the device's resolution
+    dpi = device.logicalDpiY()
+    footer = dpi // 3  # a third of an inch for the page number
+    body = QSizeF(device.width(), device.height() - footer)
+    paged.setPageSize(body)
+    pages = paged.pageCount()
+    number_font = QFont(doc.defaultFont())
+    number_font.setPointSizeF(max(doc.defaultFont().pointSizeF() * 0.8, 10))
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * body.height())
+            paged.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(number_font)
+            painter.drawText(QRectF(0, body.height(), body.width(), footer),
+                             int(Qt.AlignmentFlag.AlignCenter), f"{page + 1} / {pages}")
+    finally:
+        painter.end()
+    return pages
+
+
+def render_pdf(doc: QTextDocument, title: str = "") -> bytes:
+    """The sheet as A4 PDF bytes, margins from sheet.toml."""
+    style = sheet_style()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setCreator("sagicheck")
+    writer.setTitle(title)
+    writer.setResolution(300)
+    margin = float(style.margin_mm)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter,
+    ))
+    paint_sheet(doc, writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
+                    path: list[tuple[str, str]] | None = None, steps: list[str] | None = None) -> None:
+    """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place)."""
+    doc = build_sheet(verdict, message, lang, path, steps)
+    pdf = render_pdf(doc, load_guidance().label("sheet_title", lang))
+    target = Path(out_path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(pdf)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --- headless ---------------------------------------------------------------------------------
+
+
+class _ArgumentError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, no usage dump
+        raise _ArgumentError(message)
+
+
+def _parser() -> _Parser:
+    parser = _Parser(prog="python -m gui --sheet", add_help=False)
+    parser.add_argument("--sheet", required=True, metavar="OUT.pdf")
+    parser.add_argument("--message-file", metavar="FILE")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja")
+    parser.add_argument("--data-dir", help=argparse.SUPPRESS)  # the app's own option; the sheet needs no data
+    parser.add_argument("text", nargs="?")
+    return parser
+
+
+def _read_message(path: str) -> str:
+    raw = Path(path).read_bytes()
+    for encoding in ("utf-8-sig", "cp932"):  # Japanese Windows files are often Shift_JIS
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnicodeDecodeError("utf-8", raw[:1], 0, 1, "neither UTF-8 nor Shift_JIS")
+
+
+def _say(key: str, lang: str, detail: object) -> None:
+    print(f"sagicheck: {_MESSAGES[key].get(lang).format(detail=detail)}", file=sys.stderr)
+
+
+def _ensure_gui_app() -> QGuiApplication:
+    app = QGuiApplication.instance()
+    if app is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0] if sys.argv else "sagicheck"])
+    return app
+
+
+def sheet_main(argv: Sequence[str]) -> int:
+    """``--sheet OUT.pdf (--message-file F | TEXT) [--lang ja|en]``: write the sheet, no window."""
+    try:
+        args = _parser().parse_args(list(argv))
+        if (args.message_file is None) == (args.text is None):
+            raise _ArgumentError("give either --message-file FILE or the message text, not both")
+    except _ArgumentError as exc:
+        print(f"sagicheck: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    lang = args.lang
+    if args.message_file is not None:
+        try:
+            message = _read_message(args.message_file)
+        except OSError as exc:
+            _say("unreadable", lang, exc.strerror or exc)
+            return EXIT_BAD_INPUT
+        except UnicodeDecodeError:
+            _say("not_text", lang, args.message_file)
+            return EXIT_BAD_INPUT
+    else:
+        message = args.text
+    try:
+        verdict = check(message)
+    except CheckError as exc:
+        print(f"sagicheck: {exc.message.get(lang) or exc.code.value}", file=sys.stderr)
+        return EXIT_DATA if exc.code == ErrorCode.DATA_FILE else EXIT_BAD_INPUT
+    _ensure_gui_app()
+    try:
+        write_sheet_pdf(args.sheet, verdict, message, lang)
+    except (GuidanceFileError, SheetStyleError) as exc:
+        _say("data", lang, exc)
+        return EXIT_DATA
+    except OSError as exc:
+        _say("unwritable", lang, f"{args.sheet}: {exc.strerror or exc}")
+        return EXIT_WRITE
+    print(args.sheet)
+    return 0

@@ -1,0 +1,337 @@
+"""The guided next steps: one question at a time, big answer buttons, then what to do.
+
+Draws the state kept by :class:`core.guidance.Walkthrough`; every slot forwards to it and
+redraws. Guidance text comes from ``resources/guidance`` in the chosen language; the few words
+of the view itself ("戻る" ...) go through Qt Linguist in the ``WalkthroughView`` context.
+Nothing here is a link and nothing dials: numbers are plain text.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
+    QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from core.guidance import Question, Walkthrough
+from core.verdict import Verdict
+
+_HEADING_SCALE = 1.3
+_ANSWER_MIN_HEIGHT = 56
+
+
+def _plain_label(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class _WrappingButton(QPushButton):
+    """A push button whose (long, Japanese) text wraps instead of being cut."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = _plain_label(text)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self._label)
+        self.setMinimumHeight(_ANSWER_MIN_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(text)
+
+    def label_text(self) -> str:
+        return self._label.text()
+
+
+class _WrappingCheckBox(QCheckBox):
+    """A check box with a big indicator and wrapping text; the whole row toggles it."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = _plain_label(text)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(40, 6, 4, 6)
+        layout.addWidget(self._label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setStyleSheet("QCheckBox::indicator { width: 28px; height: 28px; }")
+        self.setAccessibleName(text)
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 (Qt name)
+        return self.rect().contains(pos)
+
+    def label_text(self) -> str:
+        return self._label.text()
+
+
+class WalkthroughView(QWidget):
+    """Questions -> answers -> steps, the court checklist and the hotline table."""
+
+    path_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("walkthroughView")
+        self._lang = "ja"
+        self._walk = Walkthrough()
+        self._build()
+        self._retranslate_chrome()
+        self._render()
+
+    # --- public API ----------------------------------------------------------------------------
+
+    def set_verdict(self, verdict: Verdict | None, lang: str) -> None:
+        """Start again from the first question, tailored to the verdict's topics."""
+        self._lang = lang
+        self._walk.start(verdict.topics if verdict is not None else ())
+        self._render()
+        self.path_changed.emit()
+
+    def retranslate(self, lang: str) -> None:
+        self._lang = lang
+        self._retranslate_chrome()
+        self._render()
+
+    def chosen_path(self) -> list[tuple[str, str]]:
+        return [(q.text.get(self._lang), a.text.get(self._lang)) for q, a in self._walk.path()]
+
+    def chosen_steps(self) -> list[str]:
+        return [s.text.get(self._lang) for s in self._walk.steps()]
+
+    # --- slots: forward to the walk-through, then redraw ------------------------------------------
+
+    def _on_answer_clicked(self, answer_id: str) -> None:
+        self._walk.choose(answer_id)
+        self._render(focus_first=True)
+        self.path_changed.emit()
+
+    def _on_back_clicked(self) -> None:
+        self._walk.back()
+        self._render(focus_first=True)
+        self.path_changed.emit()
+
+    def _on_restart_clicked(self) -> None:
+        self._walk.start(self._walk.topics)
+        self._render(focus_first=True)
+        self.path_changed.emit()
+
+    def _on_item_toggled(self, item_id: str, checked: bool) -> None:
+        self._walk.tick(item_id, checked)
+        self._show_outcome()
+
+    # --- building and drawing --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        scroll = QScrollArea(self)
+        scroll.setObjectName("walkthroughScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("walkthroughContent")
+        column = QVBoxLayout(content)
+        column.setSpacing(14)
+
+        self._path_heading = _plain_label(name="pathHeading")
+        self._path_label = _plain_label(name="pathLabel")
+        self._title = _plain_label(name="questionLabel")
+        self._answers = QVBoxLayout()
+        self._answers.setSpacing(10)
+        self._steps_heading = _plain_label(name="stepsHeading")
+        self._steps = QVBoxLayout()
+        self._steps.setSpacing(8)
+
+        self._checklist = QFrame()
+        self._checklist.setObjectName("courtChecklist")
+        self._checklist.setFrameShape(QFrame.Shape.StyledPanel)
+        checklist_column = QVBoxLayout(self._checklist)
+        self._checklist_title = _plain_label(name="checklistTitle")
+        checklist_column.addWidget(self._checklist_title)
+        self._checklist_intro = _plain_label(name="checklistIntro")
+        self._items = QVBoxLayout()
+        self._outcome = _plain_label(name="checklistOutcome")
+        self._outcome.setFrameShape(QFrame.Shape.Box)
+        self._outcome.setMargin(8)
+        checklist_column.addWidget(self._checklist_intro)
+        checklist_column.addLayout(self._items)
+        checklist_column.addWidget(self._outcome)
+
+        self._back = QPushButton()
+        self._back.setObjectName("backButton")
+        self._back.setMinimumHeight(_ANSWER_MIN_HEIGHT)
+        self._back.clicked.connect(self._on_back_clicked)
+        self._restart = QPushButton()
+        self._restart.setObjectName("restartButton")
+        self._restart.setMinimumHeight(_ANSWER_MIN_HEIGHT)
+        self._restart.clicked.connect(self._on_restart_clicked)
+        nav = QHBoxLayout()
+        nav.addWidget(self._back)
+        nav.addWidget(self._restart)
+        nav.addStretch(1)
+
+        self._hotlines_heading = _plain_label(name="hotlinesHeading")
+        self._hotlines = QWidget()
+        self._hotlines.setObjectName("hotlineTable")
+        self._hotline_grid = QGridLayout(self._hotlines)
+        self._hotline_grid.setHorizontalSpacing(16)
+        self._hotline_grid.setVerticalSpacing(10)
+
+        for widget_or_layout in (
+            nav, self._path_heading, self._path_label, self._title, self._answers, self._checklist,
+            self._steps_heading, self._steps, self._hotlines_heading, self._hotlines,
+        ):
+            if isinstance(widget_or_layout, QLayout):
+                column.addLayout(widget_or_layout)
+            else:
+                column.addWidget(widget_or_layout)
+        column.addStretch(1)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._apply_fonts()
+
+    def _retranslate_chrome(self) -> None:
+        self._back.setText(self.tr("戻る"))
+        self._back.setAccessibleName(self.tr("戻る"))
+        self._back.setAccessibleDescription(self.tr("ひとつ前の質問に戻ります"))
+        self._restart.setText(self.tr("最初から"))
+        self._restart.setAccessibleName(self.tr("最初から"))
+        self._restart.setAccessibleDescription(self.tr("最初の質問からやり直します"))
+        self.setAccessibleName(self.tr("次にすることの案内"))
+
+    def _apply_fonts(self) -> None:
+        base = self.font()
+        heading = QFont(base)
+        heading.setPointSizeF(base.pointSizeF() * _HEADING_SCALE)
+        heading.setBold(True)
+        for label in (self._title, self._steps_heading, self._hotlines_heading, self._checklist_title):
+            label.setFont(heading)
+        bold = QFont(base)
+        bold.setBold(True)
+        for label in (self._path_heading, self._outcome):
+            label.setFont(bold)
+
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_chrome()
+        elif event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    def _render(self, focus_first: bool = False) -> None:
+        lang = self._lang
+        labels = self._walk.guidance.labels
+        node = self._walk.node
+        path = self.chosen_path()
+        self._path_heading.setText(labels["path_heading"].get(lang))
+        self._path_label.setText("\n".join(f"{q} → {a}" for q, a in path))
+        self._path_heading.setVisible(bool(path))
+        self._path_label.setVisible(bool(path))
+        self._title.setText(node.text.get(lang) if isinstance(node, Question) else node.title.get(lang))
+        self._title.setAccessibleName(self._title.text())
+
+        _clear(self._answers)
+        first: QWidget | None = None
+        for answer in self._walk.answers():
+            button = _WrappingButton(answer.text.get(lang))
+            button.setObjectName(f"answerButton_{answer.id}")
+            button.clicked.connect(partial(self._on_answer_clicked, answer.id))
+            self._answers.addWidget(button)
+            first = first or button
+
+        _clear(self._steps)
+        steps = self._walk.steps() if self._walk.finished() else []
+        self._steps_heading.setText(labels["steps_heading"].get(lang))
+        self._steps_heading.setVisible(bool(steps))
+        for number, step in enumerate(steps, 1):
+            label = _plain_label(f"{number}. {step.text.get(lang)}", f"step_{step.id}")
+            self._steps.addWidget(label)
+
+        self._render_checklist()
+        self._back.setEnabled(self._walk.can_go_back())
+        self._restart.setEnabled(self._walk.can_go_back())
+        self._render_hotlines()
+        if focus_first:
+            (first or self._back).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _render_checklist(self) -> None:
+        _clear(self._items)
+        checklist = self._walk.checklist()
+        self._checklist.setVisible(checklist is not None)
+        if checklist is None:
+            return
+        lang = self._lang
+        self._checklist_title.setText(checklist.title.get(lang))
+        self._checklist.setAccessibleName(checklist.title.get(lang))
+        self._checklist_intro.setText(checklist.intro.get(lang))
+        ticked = self._walk.ticked()
+        for item in checklist.items:
+            box = _WrappingCheckBox(item.text.get(lang))
+            box.setObjectName(f"checklistItem_{item.id}")
+            box.setChecked(item.id in ticked)
+            box.toggled.connect(partial(self._on_item_toggled, item.id))
+            self._items.addWidget(box)
+        self._show_outcome()
+
+    def _show_outcome(self) -> None:
+        checklist = self._walk.checklist()
+        outcome = self._walk.outcome()
+        if checklist is None or outcome is None:
+            return
+        self._outcome.setText(checklist.outcomes[outcome].get(self._lang))
+        self._outcome.setProperty("outcome", outcome.value)
+        self._outcome.setAccessibleName(self._outcome.text())
+        self._outcome.style().unpolish(self._outcome)
+        self._outcome.style().polish(self._outcome)
+
+    def _render_hotlines(self) -> None:
+        lang = self._lang
+        labels = self._walk.guidance.labels
+        self._hotlines_heading.setText(labels["hotlines_heading"].get(lang))
+        self._hotlines.setAccessibleName(labels["hotlines_heading"].get(lang))
+        _clear(self._hotline_grid)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, hotline in enumerate(self._walk.guidance.hotlines):
+            number = _plain_label(hotline.number, f"hotlineNumber_{hotline.id}")
+            number.setFont(bold)
+            name = _plain_label(hotline.name.get(lang))
+            name.setFont(bold)
+            details = [hotline.use] + [t for t in (hotline.hours, hotline.cost, hotline.note) if t is not None]
+            about = _plain_label("\n".join(t.get(lang) for t in details))
+            cell = QWidget()
+            cell_column = QVBoxLayout(cell)
+            cell_column.setContentsMargins(0, 0, 0, 0)
+            cell_column.setSpacing(2)
+            cell_column.addWidget(name)
+            cell_column.addWidget(about)
+            number.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            number.setAccessibleName(f"{hotline.number} {hotline.name.get(lang)}")
+            self._hotline_grid.addWidget(number, row, 0)
+            self._hotline_grid.addWidget(cell, row, 1)
+        self._hotline_grid.setColumnStretch(1, 1)
+
+
+def _clear(layout: QLayout) -> None:
+    """Take every widget out of ``layout``; they are deleted once control returns to Qt.
+
+    Deferred because the button being clicked is among them while its signal is still running.
+    """
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setObjectName("")
+            widget.deleteLater()

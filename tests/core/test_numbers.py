@@ -1,0 +1,78 @@
+"""Phone numbers: found as written, classified, looked up in the shipped lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import Level, Listing, NumberKind, check
+
+
+def numbers(text):
+    return [(n.text, n.kind, n.listed) for n in check(text).phone_numbers]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "e164"),
+    [
+        ("03-1234-5678", NumberKind.FIXED_LINE, "+81312345678"),
+        ("090-1234-5678", NumberKind.MOBILE, "+819012345678"),
+        ("050-1234-5678", NumberKind.IP_PHONE, "+815012345678"),
+        ("0120-123-456", NumberKind.TOLL_FREE, "+81120123456"),
+        ("0570-012-345", NumberKind.NAVI_DIAL, "+81570012345"),
+        ("+44 20 7946 0958", NumberKind.INTERNATIONAL, "+442079460958"),
+    ],
+)
+def test_a_number_pasted_alone_is_classified(text, kind, e164):
+    verdict = check(text)
+    assert verdict.number_only
+    (number,) = verdict.phone_numbers
+    assert (number.kind, number.e164) == (kind, e164)
+
+
+def test_a_landline_says_its_area():
+    (number,) = check("06-6123-4567").phone_numbers
+    assert "06" in number.kind_label.ja and "大阪" in number.kind_label.ja
+
+
+def test_service_numbers_phonenumbers_does_not_know_are_recognised():
+    found = numbers("困ったら#9110か188へ。緊急なら110番")
+    assert [(t, k) for t, k, _ in found] == [("#9110", NumberKind.SERVICE), ("188", NumberKind.SERVICE), ("110", NumberKind.SERVICE)]
+    assert all(listed == Listing.OFFICIAL for _, _, listed in found)
+
+
+def test_prices_and_counts_are_not_phone_numbers():
+    assert numbers("合計110円、188人が参加、119件") == []
+
+
+def test_sms_short_codes_are_labelled_as_not_callable():
+    ((text, kind, _),) = numbers("送信元 0005-1234-56")
+    assert kind == NumberKind.SHORT_CODE
+
+
+def test_masked_numbers_as_quoted_in_warnings_still_count():
+    ((text, kind, _),) = numbers("03-XXXX-XXXXまでご連絡ください")
+    assert (text, kind) == ("03-XXXX-XXXX", NumberKind.MASKED)
+
+
+def test_a_listed_scam_number_is_danger_even_alone_and_written_differently():
+    verdict = check("０３（６２７１）７２４３")
+    assert verdict.level == Level.DANGER
+    assert verdict.phone_numbers[0].listed == Listing.KNOWN_SCAM
+
+
+def test_an_unlisted_number_alone_says_so_without_calling_it_safe():
+    verdict = check("03-1234-5678")
+    assert verdict.level == Level.NO_SIGNS
+    assert [r.id for r in verdict.reasons] == ["NUMBER_NOT_LISTED"]
+
+
+def test_an_official_number_alone_is_named():
+    verdict = check("0120-210-364")
+    (number,) = verdict.phone_numbers
+    assert number.listed == Listing.OFFICIAL
+    assert "国際電話" in number.listed_note.ja
+
+
+def test_the_number_of_numbers_examined_is_capped():
+    text = " ".join(f"03-1234-{i:04d}" for i in range(500))
+    assert len(check(text).phone_numbers) == 50

@@ -1,0 +1,81 @@
+"""The rule loader is strict: a broken rule file is rejected with a message that names it."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from core import CheckError, ErrorCode, check
+from core.rules import RuleFileError, evaluate, load_rules, parse_when
+
+SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "rules"
+GOOD_RULE = """
+[[rule]]
+id = "SAMPLE"
+kind = "pattern"
+score = 1.0
+patterns = ['未納']
+title = { ja = "題", en = "Title" }
+detail = { ja = "説明", en = "Detail" }
+source = "test"
+added = 2026-11-24
+"""
+
+
+def folder_with(tmp_path: Path, rules_text: str) -> Path:
+    (tmp_path / "levels.toml").write_text((SHIPPED / "levels.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "sample.toml").write_text(rules_text, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_well_formed_file_loads(tmp_path):
+    rules = load_rules(folder_with(tmp_path, GOOD_RULE))
+    assert [r.id for r in rules.rules] == ["SAMPLE"]
+    assert rules.rules[0].prefilters == (frozenset({"未納"}),)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda t: t.replace('source = "test"', 'source = "test"\ncolour = "red"'), "unknown keys"),
+        (lambda t: t.replace("['未納']", "['未納(']"), "bad pattern"),
+        (lambda t: t.replace('id = "SAMPLE"', 'id = "sample"'), "UPPER_SNAKE"),
+        (lambda t: t.replace('en = "Title"', 'fr = "Titre"'), "exactly 'ja' and 'en'"),
+        (lambda t: t.replace('kind = "pattern"', 'kind = "combination"\nwhen = "SAMPLE and NOPE"'), "only pattern rules"),
+        (lambda t: t + t, "duplicate id"),
+        (lambda t: t.replace("score = 1.0", 'score = "high"'), "wrong type"),
+        (lambda t: t.replace("[[rule]]", "[[rule"), "not valid TOML"),
+    ],
+)
+def test_broken_rule_files_are_rejected_with_the_reason(tmp_path, change, problem):
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(folder_with(tmp_path, change(GOOD_RULE)))
+    assert problem in str(caught.value)
+    assert "sample.toml" in str(caught.value)
+
+
+def test_a_combination_naming_an_unknown_rule_is_rejected(tmp_path):
+    combo = GOOD_RULE + GOOD_RULE.replace('id = "SAMPLE"', 'id = "COMBO"').replace(
+        'kind = "pattern"', 'kind = "combination"\nwhen = "SAMPLE and MISSING"').replace("patterns = ['未納']\n", "")
+    with pytest.raises(RuleFileError, match="unknown ids"):
+        load_rules(folder_with(tmp_path, combo))
+
+
+def test_the_combination_language():
+    expr = parse_when("A and (B or not C)")
+    assert evaluate(expr, {"A", "B"}) and evaluate(expr, {"A"}) and not evaluate(expr, {"A", "C"})
+    with pytest.raises(ValueError):
+        parse_when("A and (B or")
+
+
+def test_a_broken_data_file_gives_a_coded_error_not_a_traceback(monkeypatch):
+    def broken():
+        raise RuleFileError("claims.toml [X]", "bad pattern")
+
+    monkeypatch.setattr(importlib.import_module("core.check"), "_engine", broken)
+    with pytest.raises(CheckError) as caught:
+        check("本日中にご連絡ください")
+    assert caught.value.code == ErrorCode.DATA_FILE
+    assert "claims.toml" in caught.value.message.ja

@@ -1,0 +1,217 @@
+"""The printed guidance sheet: what a family member finds by the phone the next day."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+
+from core import check
+from core.guidance import Walkthrough
+from gui.sheet import build_sheet, defanged_message, sheet_font_family, sheet_main, sheet_style, write_sheet_pdf
+
+FEE_SMS = "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"
+PHISHING = "【Amazon】お支払い方法に問題があります。https://amazon-co-jp.example.xyz/login で確認してください。www.bad-shop.top も"
+WHEN = datetime(2026, 11, 24, 9, 5)
+
+
+def poppler(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        pytest.fail(f"{tool} is missing: install poppler-utils (the CI script does)")
+    return path
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text, NFKC-normalised (CJK fonts map some kanji to radical code points)."""
+    out = subprocess.run([poppler("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    return unicodedata.normalize("NFKC", out)
+
+
+def bank_details_walk() -> tuple[list[tuple[str, str]], list[str]]:
+    walk = Walkthrough()
+    walk.start(check(FEE_SMS).topics)
+    walk.choose("called_or_replied")
+    walk.choose("bank_card")
+    return ([(q.text.ja, a.text.ja) for q, a in walk.path()], [s.text.ja for s in walk.steps()])
+
+
+def test_sheet_for_a_fee_sms_has_date_verdict_reasons_default_steps_hotlines_and_memo(qapp):
+    verdict = check(FEE_SMS)
+    text = build_sheet(verdict, FEE_SMS, "ja", when=WHEN).toPlainText()
+    assert "作成日: 2026年11月24日 9時05分" in text
+    assert "危険" in text and verdict.headline.ja in text
+    for reason in verdict.reasons:
+        assert reason.title.ja in text and reason.detail.ja in text
+    assert "料金を求めるメッセージが届いただけのとき" in text  # default steps for the first topic
+    assert "メッセージに書かれた番号に電話をかけない" in text
+    assert "050-1234-5678" in text and "IP電話" in text
+    for number in ("110", "#9110", "188", "0120-210-364"):
+        assert number in text
+    assert "メモ" in text and "いつ" in text and "何を言われ、何を話したか" in text
+    assert "安全" not in text
+
+
+def test_the_walk_through_answers_and_their_steps_are_printed_instead_of_the_defaults(qapp):
+    path, steps = bank_details_walk()
+    text = build_sheet(check(FEE_SMS), FEE_SMS, "ja", path=path, steps=steps, when=WHEN).toPlainText()
+    assert "あなたの答え" in text
+    assert "相手に何を伝えましたか? → 銀行口座・カードの番号や暗証番号" in text
+    assert "カード会社の「紛失・盗難」の窓口" in text and "自分の銀行に連絡" in text
+    assert "料金を求めるメッセージが届いただけのとき" not in text
+
+
+def test_links_in_the_message_are_defanged_and_nothing_is_a_hyperlink(qapp):
+    verdict = check(PHISHING)
+    assert verdict.links, "the check should find the links"
+    doc = build_sheet(verdict, PHISHING, "ja", when=WHEN)
+    text, html = doc.toPlainText(), doc.toHtml()
+    assert "hxxps://amazon-co-jp[.]example[.]xyz/login" in text
+    assert "www[.]bad-shop[.]top" in text
+    assert "https://" not in text and "http://" not in text and "www.bad" not in text
+    assert "<a " not in html and "href" not in html and "tel:" not in html
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            assert not it.fragment().charFormat().isAnchor()
+            it += 1
+        block = block.next()
+
+
+def test_addresses_beyond_the_checks_limit_are_defanged_too(qapp):
+    message = "\n".join(f"https://shop{i}.example.com/x" for i in range(60))
+    verdict = check(message)
+    assert len(verdict.links) < 60  # the check stops at its limit
+    text, cut = defanged_message(verdict, message, 10_000)
+    assert not cut and "https://" not in text and text.count("hxxps://") == 60
+
+
+def test_markup_in_the_message_is_printed_as_text(qapp):
+    message = '<a href="https://evil.example/">押して</a> & <b>至急</b> 050-1234-5678'
+    doc = build_sheet(check(message), message, "ja", when=WHEN)
+    assert '<a href="hxxps://evil[.]example/">押して</a> & <b>至急</b>' in doc.toPlainText()
+    assert "<a " not in doc.toHtml()
+
+
+def test_a_long_message_is_cut_and_says_so(qapp):
+    message = FEE_SMS + "あ" * 5000
+    text = build_sheet(check(message), message, "ja", when=WHEN).toPlainText()
+    assert "(長いので、ここから先は省いています)" in text
+    assert "あ" * (sheet_style().max_message_chars + 1) not in text
+
+
+def test_english_sheet_uses_english_labels_and_reasons(qapp):
+    verdict = check(FEE_SMS)
+    text = build_sheet(verdict, FEE_SMS, "en", when=WHEN).toPlainText()
+    assert "Suspicious message: guidance sheet" in text and "Made on: 2026-11-24 09:05" in text
+    assert "Danger" in text and verdict.reasons[0].title.en in text
+    assert "Who to call" in text and "Consumer hotline" in text and "What was said" in text
+    assert "safe" not in text.lower().replace("safety", "")
+
+
+def test_type_is_large_and_headings_are_bold_in_a_face_that_has_bold(qapp):
+    family = sheet_font_family()
+    assert any(QFontDatabase.weight(family, s) >= QFont.Weight.DemiBold for s in QFontDatabase.styles(family)), (
+        f"{family} has no bold face: install fonts-noto-cjk (the CI script does)")
+    doc: QTextDocument = build_sheet(check(FEE_SMS), FEE_SMS, "ja", when=WHEN)
+    assert doc.defaultFont().family() == family
+    base = doc.defaultFont().pointSizeF()
+    assert base >= 14
+    headings = 0
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            size = fmt.fontPointSize() or base
+            assert size >= 14, (size, it.fragment().text())
+            if block.blockFormat().headingLevel():
+                assert fmt.fontWeight() >= QFont.Weight.Bold, it.fragment().text()
+                headings += 1
+            it += 1
+        block = block.next()
+    assert headings >= 6
+
+
+def test_the_pdf_is_a4_with_188_9110_defanged_links_a_bold_font_and_no_links(qapp, tmp_path):
+    folder = tmp_path / "printed"
+    folder.mkdir()
+    out = folder / "sheet.pdf"
+    path, steps = bank_details_walk()
+    write_sheet_pdf(out, check(PHISHING), PHISHING, "ja", path=path, steps=steps)
+    raw = out.read_bytes()
+    assert raw.startswith(b"%PDF") and b"%%EOF" in raw[-1024:]
+    # Qt lists an (empty) /Annots array per page; no annotation may be a link or a form field.
+    assert b"/URI" not in raw and b"/Link" not in raw and b"/Widget" not in raw and b"/Launch" not in raw
+    assert b"/Subtype /Annot" not in raw and b"/Type /Annot" not in raw
+    text = pdf_text(out)
+    assert "188" in text and "#9110" in text and "紛失" in text and "自分の銀行に連絡" in text.replace("\n", "")
+    assert "hxxps://" in text and "http://" not in text and "https://" not in text
+    info = subprocess.run([poppler("pdfinfo"), str(out)], check=True, capture_output=True, text=True).stdout
+    assert "595 x 842 pts (A4)" in info
+    fonts = subprocess.run([poppler("pdffonts"), str(out)], check=True, capture_output=True, text=True).stdout
+    assert "Bold" in fonts and "Regular" in fonts
+    assert list(folder.iterdir()) == [out]  # no temporary file left behind
+
+
+# --- headless: python -m gui --sheet ... --------------------------------------------------------
+
+
+def test_headless_sheet_from_text_and_from_a_file(qapp, tmp_path, capsys):
+    out = tmp_path / "a.pdf"
+    assert sheet_main(["--sheet", str(out), "--data-dir", str(tmp_path), FEE_SMS]) == 0  # the app option is accepted
+    assert "#9110" in pdf_text(out)
+    message_file = tmp_path / "sms.txt"
+    message_file.write_text(PHISHING, encoding="utf-8")
+    out_en = tmp_path / "b.pdf"
+    assert sheet_main(["--sheet", str(out_en), "--message-file", str(message_file), "--lang", "en"]) == 0
+    text = pdf_text(out_en)
+    assert "Who to call" in text and "hxxps://" in text and "https://" not in text
+    assert capsys.readouterr().err == ""
+
+
+def test_headless_sheet_reads_a_shift_jis_file(qapp, tmp_path):
+    message_file = tmp_path / "sms-sjis.txt"
+    message_file.write_bytes(FEE_SMS.encode("cp932"))
+    out = tmp_path / "c.pdf"
+    assert sheet_main(["--sheet", str(out), "--message-file", str(message_file)]) == 0
+    assert "050-1234-5678" in pdf_text(out)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (["   "], 2, "確認する文章が入っていません"),
+        (["--lang", "en", ""], 2, "There is no text to check"),
+        (["--message-file", "{tmp}/missing.txt"], 2, "ファイルを読めません"),
+        (["--message-file", "{tmp}/empty.txt"], 2, "確認する文章が入っていません"),
+        (["--message-file", "{tmp}/binary.bin", "--lang", "en"], 2, "not text"),
+        (["--message-file", "{tmp}/empty.txt", "text too"], 2, "not both"),
+        ([], 2, "not both"),
+        (["--lang", "fr", "x"], 2, "invalid choice"),
+    ],
+)
+def test_headless_sheet_refuses_bad_input_in_one_line(qapp, tmp_path, capsys, args, code, says):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "binary.bin").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "never.pdf"
+    argv = ["--sheet", str(out)] + [a.replace("{tmp}", str(tmp_path)) for a in args]
+    assert sheet_main(argv) == code
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert err.count("\n") == 1 and err.startswith("sagicheck: ")
+    assert not out.exists()
+
+
+def test_headless_sheet_into_a_missing_folder_fails_cleanly(qapp, tmp_path, capsys):
+    out = tmp_path / "no-such-folder" / "sheet.pdf"
+    assert sheet_main(["--sheet", str(out), FEE_SMS]) == 1
+    err = capsys.readouterr().err
+    assert "PDFを書き込めません" in err and str(out) in err and err.count("\n") == 1

@@ -7,14 +7,14 @@ Slots are one line; the work they start lives in the parts (runner, views, store
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QMainWindow, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QDialog, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from core.verdict import Verdict
@@ -25,11 +25,13 @@ from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput
 from .paths import AppPaths
-from .plain import heading_label, plain_label
+from .plain import heading_label, plain_label, plain_message_box
+from .printing import SheetRequest, pdf_file_dialog, print_preview
 from .runner import CheckFailure, CheckRunner
 from .settings import Settings, save_settings
 from .styles import stylesheet
 from .verdict_view import VerdictView
+from .walkthrough import WalkthroughView
 
 log = logging.getLogger(__name__)
 
@@ -93,39 +95,46 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.message_input, 1)
         left_layout.addLayout(actions_row)
 
-        panel = QWidget(self)
-        panel.setObjectName("resultPanel")
-        self.verdict_view = VerdictView(panel)
-        self.next_steps_heading = heading_label(panel)
-        # WALKTHROUGH: the guided next steps go here (gui.walkthrough.WalkthroughView).
-        self.walkthrough = QLabel(panel)
-        self.walkthrough.setObjectName("walkthroughPlaceholder")
-        self.walkthrough.setTextFormat(Qt.TextFormat.PlainText)
-        self.print_button = _button("printButton", panel)
-        self.save_pdf_button = _button("savePdfButton", panel)
+        results = QWidget(self)
+        results.setObjectName("resultPanel")
+        self.verdict_view = VerdictView(results)
+        results_layout = QVBoxLayout(results)
+        results_layout.addWidget(self.verdict_view)
+        results_layout.addStretch(1)
+        self.result_area = QScrollArea(self)
+        self.result_area.setObjectName("resultArea")
+        self.result_area.setWidgetResizable(True)
+        self.result_area.setWidget(results)
+        self.result_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        steps = QWidget(self)
+        steps.setObjectName("nextStepsPanel")
+        self.next_steps_heading = heading_label(steps)
+        self.walkthrough = WalkthroughView(steps)
+        self.print_button = _button("printButton", steps)
+        self.save_pdf_button = _button("savePdfButton", steps)
         print_row = QHBoxLayout()
         print_row.addWidget(self.print_button)
         print_row.addWidget(self.save_pdf_button)
         print_row.addStretch(1)
-        panel_layout = QVBoxLayout(panel)
-        panel_layout.addWidget(self.verdict_view)
-        panel_layout.addWidget(self.next_steps_heading)
-        panel_layout.addWidget(self.walkthrough)
-        panel_layout.addLayout(print_row)
-        panel_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("resultArea")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(panel)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        steps_layout = QVBoxLayout(steps)
+        steps_layout.addWidget(self.next_steps_heading)
+        steps_layout.addWidget(self.walkthrough, 1)
+        steps_layout.addLayout(print_row)
+
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.setObjectName("resultSplitter")
+        right.setChildrenCollapsible(False)
+        right.addWidget(self.result_area)
+        right.addWidget(steps)
+        right.setSizes([550, 450])  # shares of the height: the verdict first, then the next steps
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.addWidget(right)
+        splitter.setSizes([500, 600])
         self.setCentralWidget(splitter)
         self._set_result_actions_enabled(False)
 
@@ -151,11 +160,14 @@ class MainWindow(QMainWindow):
         c.show_history.triggered.connect(self._show_history)
         c.clear_history.triggered.connect(self._ask_clear_history)
         c.about.triggered.connect(self._show_about)
+        c.print_sheet.triggered.connect(self._print)
+        c.save_pdf.triggered.connect(self._save_pdf)
         self.message_input.textChanged.connect(self._forget_verdict)
         self.runner.check_started.connect(self._show_busy)
         self.runner.verdict_ready.connect(self._show_verdict)
         self.runner.check_failed.connect(self._show_failure)
         self.verdict_view.reason_chosen.connect(self._emphasise_reason)
+        self.walkthrough.path_changed.connect(self._walkthrough_redrawn)
 
     # ----- slots (one line each) ----------------------------------------------------------
 
@@ -190,10 +202,19 @@ class MainWindow(QMainWindow):
         self._open_dialog(HistoryDialog(self._history.entries(), self))
 
     def _ask_clear_history(self) -> None:
-        self._open_dialog(confirm_clear_history(self), self._clear_history)
+        self._open_dialog(self._clear_history_question())
 
     def _show_about(self) -> None:
         self._open_dialog(about_box(self))
+
+    def _print(self) -> None:
+        self._open_dialog(print_preview(self, self.sheet_request()))
+
+    def _save_pdf(self) -> None:
+        self._open_dialog(self._pdf_dialog())
+
+    def _pdf_chosen(self, path: str) -> None:
+        self._write_pdf(path)
 
     def _forget_verdict(self) -> None:
         self._reset_result()
@@ -209,6 +230,9 @@ class MainWindow(QMainWindow):
 
     def _emphasise_reason(self, index: int) -> None:
         self._emphasise(index)
+
+    def _walkthrough_redrawn(self) -> None:
+        self._update_tab_order()
 
     # ----- what the slots start -----------------------------------------------------------
 
@@ -232,7 +256,9 @@ class MainWindow(QMainWindow):
     def _present(self, verdict: Verdict) -> None:
         self._set_busy(False)
         self.verdict_view.show_verdict(verdict)
+        self.result_area.verticalScrollBar().setValue(0)
         self.message_input.show_spans(self._checked_text, verdict.all_spans())
+        self.walkthrough.set_verdict(verdict, self._settings.language)
         self._set_result_actions_enabled(True)
         self._update_tab_order()
         self._remember(verdict)
@@ -241,6 +267,7 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.verdict_view.show_failure(failure)
         self.message_input.clear_spans()
+        self.walkthrough.set_verdict(None, self._settings.language)
         self._set_result_actions_enabled(False)
 
     def _reset_result(self) -> None:
@@ -250,6 +277,7 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.verdict_view.show_idle()
         self.message_input.clear_spans()
+        self.walkthrough.set_verdict(None, self._settings.language)
         self._set_result_actions_enabled(False)
 
     def _emphasise(self, index: int) -> None:
@@ -265,6 +293,11 @@ class MainWindow(QMainWindow):
         except OSError:
             log.exception("could not write the history file")
 
+    def _clear_history_question(self) -> QMessageBox:
+        question = confirm_clear_history(self)
+        question.finished.connect(self._clear_history)
+        return question
+
     def _clear_history(self, answer: int) -> None:
         if not is_yes(answer):
             return
@@ -273,10 +306,32 @@ class MainWindow(QMainWindow):
         except OSError:
             log.exception("could not clear the history file")
 
-    def _open_dialog(self, dialog: QDialog, on_finished: Callable[[int], None] | None = None) -> None:
+    def _pdf_dialog(self) -> QFileDialog:
+        dialog = pdf_file_dialog(self)
+        dialog.fileSelected.connect(self._pdf_chosen)
+        return dialog
+
+    def _write_pdf(self, path: str) -> None:
+        try:
+            self.sheet_request().write_pdf(path)
+        except OSError:
+            log.exception("could not save the sheet as PDF")
+            self._open_dialog(plain_message_box(
+                self, "pdfNotSaved", self.tr("保存できませんでした"),
+                self.tr("PDFを保存できませんでした。別の場所を選んでください。\n%1").replace("%1", path)))
+            return
+        self.statusBar().showMessage(self.tr("PDFを保存しました: %1").replace("%1", path))
+
+    def sheet_request(self) -> SheetRequest:
+        """The sheet for what is on screen now: the checked message, its verdict, the chosen steps."""
+        verdict = self.verdict_view.verdict()
+        if verdict is None:
+            raise RuntimeError("there is no verdict to print")
+        return SheetRequest(verdict=verdict, message=self._checked_text, lang=self._settings.language,
+                            path=self.walkthrough.chosen_path(), steps=self.walkthrough.chosen_steps())
+
+    def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if on_finished is not None:
-            dialog.finished.connect(on_finished)
         dialog.open()
 
     def _set_result_actions_enabled(self, enabled: bool) -> None:
@@ -326,8 +381,7 @@ class MainWindow(QMainWindow):
         self.message_input.setAccessibleDescription(
             self.tr("気になる部分は、確認のあと色付きで示されます。"))
         self.text_size_label.setText(self.tr("文字の大きさ"))
-        self.next_steps_heading.setText(self.tr("次にすること"))
-        self.walkthrough.setText(self.tr("(次にすることの案内は準備中です)"))
+        self.next_steps_heading.setText(self.tr("これからの案内(質問に答えてください)"))
         self._label_button(self.paste_button, self.tr("貼り付け"), self.tr("コピーしたメッセージをこの欄に入れます"))
         self._label_button(self.clear_button, self.tr("消す"), self.tr("欄の文章を消します"))
         self._label_button(self.check_button, self.tr("確認する"), self.tr("メッセージを確認します(Ctrl+Enter)"))
@@ -337,6 +391,7 @@ class MainWindow(QMainWindow):
         self._label_button(self.save_pdf_button, self.tr("PDFに保存"), self.tr("案内の紙をPDFファイルに保存します"))
         retranslate_menus(self.menuBar(), self.commands)
         self.verdict_view.set_language(lang)
+        self.walkthrough.retranslate(lang)
         self._update_tab_order()
         self.retranslated.emit(lang)
 
@@ -346,10 +401,15 @@ class MainWindow(QMainWindow):
         button.setAccessibleName(text)
         button.setAccessibleDescription(description)
 
+    def _walkthrough_controls(self) -> list[QWidget]:
+        """The walk-through's current controls in the order they are drawn (it renames the ones it drops)."""
+        return [w for w in self.walkthrough.findChildren(QWidget)
+                if w.objectName() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+
     def _update_tab_order(self) -> None:
         chain: list[QWidget] = [
             self.message_input, self.paste_button, self.clear_button, self.check_button,
-            *self.verdict_view.reason_cards(), self.walkthrough, self.print_button, self.save_pdf_button,
+            *self.verdict_view.reason_cards(), *self._walkthrough_controls(), self.print_button, self.save_pdf_button,
             self.smaller_button, self.larger_button,
         ]
         for first, second in zip(chain, chain[1:]):

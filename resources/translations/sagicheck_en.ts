@@ -91,12 +91,22 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>Text size</translation>
     </message>
     <message>
-        <source>次にすること</source>
-        <translation>What to do next</translation>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
     </message>
     <message>
-        <source>(次にすることの案内は準備中です)</source>
-        <translation>(The guide to what to do next is being prepared.)</translation>
+        <source>PDFを保存できませんでした。別の場所を選んでください。
+%1</source>
+        <translation>The PDF could not be saved. Please choose another place.
+%1</translation>
+    </message>
+    <message>
+        <source>PDFを保存しました: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>これからの案内(質問に答えてください)</source>
+        <translation>Guide (answer the questions)</translation>
     </message>
     <message>
         <source>貼り付け</source>
@@ -156,6 +166,21 @@ The &quot;Paste&quot; button puts it in too.</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>印刷する前に確かめる</source>
+        <translation>Check before printing</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFで保存</source>
+        <translation>Save the guidance sheet as PDF</translation>
+    </message>
+    <message>
+        <source>PDFファイル (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>VerdictView</name>
     <message>
         <source>確認しています…</source>
@@ -184,6 +209,29 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>メッセージにあるリンク(押せない形で表示しています)</source>
         <translation>Links in the message (shown so that they cannot be opened)</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughView</name>
+    <message>
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>ひとつ前の質問に戻ります</source>
+        <translation>Go back to the previous question</translation>
+    </message>
+    <message>
+        <source>最初から</source>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <source>最初の質問からやり直します</source>
+        <translation>Start again from the first question</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation>What to do next</translation>
     </message>
 </context>
 <context>

@@ -91,12 +91,22 @@
         <translation>文字の大きさ</translation>
     </message>
     <message>
-        <source>次にすること</source>
-        <translation>次にすること</translation>
+        <source>保存できませんでした</source>
+        <translation>保存できませんでした</translation>
     </message>
     <message>
-        <source>(次にすることの案内は準備中です)</source>
-        <translation>(次にすることの案内は準備中です)</translation>
+        <source>PDFを保存できませんでした。別の場所を選んでください。
+%1</source>
+        <translation>PDFを保存できませんでした。別の場所を選んでください。
+%1</translation>
+    </message>
+    <message>
+        <source>PDFを保存しました: %1</source>
+        <translation>PDFを保存しました: %1</translation>
+    </message>
+    <message>
+        <source>これからの案内(質問に答えてください)</source>
+        <translation>これからの案内(質問に答えてください)</translation>
     </message>
     <message>
         <source>貼り付け</source>
@@ -156,6 +166,21 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>印刷する前に確かめる</source>
+        <translation>印刷する前に確かめる</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFで保存</source>
+        <translation>案内の紙をPDFで保存</translation>
+    </message>
+    <message>
+        <source>PDFファイル (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>VerdictView</name>
     <message>
         <source>確認しています…</source>
@@ -184,6 +209,29 @@
     <message>
         <source>メッセージにあるリンク(押せない形で表示しています)</source>
         <translation>メッセージにあるリンク(押せない形で表示しています)</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughView</name>
+    <message>
+        <source>戻る</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>ひとつ前の質問に戻ります</source>
+        <translation>ひとつ前の質問に戻ります</translation>
+    </message>
+    <message>
+        <source>最初から</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <source>最初の質問からやり直します</source>
+        <translation>最初の質問からやり直します</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation>次にすることの案内</translation>
     </message>
 </context>
 <context>

@@ -149,3 +149,10 @@ def test_settings_file_is_plain_json(qtbot, window, _data_dir):
     window.commands.high_contrast.trigger()
     saved = json.loads((_data_dir / "settings.json").read_text("utf-8"))
     assert saved == {"language": "ja", "text_size_pt": 18, "high_contrast": True, "keep_history": True}
+
+
+def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):
+    out = tmp_path / "sheet.pdf"
+    assert main(["--sheet", str(out), "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]

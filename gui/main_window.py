@@ -239,10 +239,6 @@ class MainWindow(QMainWindow):
     def settings(self) -> Settings:
         return self._settings
 
-    def checked_text(self) -> str:
-        """The message the shown verdict is about."""
-        return self._checked_text
-
     def _start_check(self, text: str) -> None:
         self._checked_text = text
         self.runner.run(text)
@@ -271,7 +267,7 @@ class MainWindow(QMainWindow):
         self._set_result_actions_enabled(False)
 
     def _reset_result(self) -> None:
-        if self.verdict_view.verdict() is None and self.check_button.isEnabled():
+        if self.verdict_view.is_idle():
             return
         self.runner.cancel()
         self._set_busy(False)

@@ -76,6 +76,10 @@ class VerdictView(QWidget):
     def verdict(self) -> Verdict | None:
         return self._shown if isinstance(self._shown, Verdict) else None
 
+    def is_idle(self) -> bool:
+        """Nothing shown yet: no verdict, no failure, no check under way."""
+        return self._shown == IDLE
+
     def show_idle(self) -> None:
         self._show(IDLE)
 

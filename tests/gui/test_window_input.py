@@ -27,6 +27,13 @@ def test_empty_box_gets_a_clear_message_not_a_verdict(qtbot, window):
     assert window.check_button.isEnabled()
 
 
+def test_pasting_after_the_empty_message_clears_it(qtbot, window):
+    _fail(qtbot, window)
+    paste(window, SCAM)
+    assert label_texts(window, "verdictBanner") == ["メッセージを貼り付けて「確認する」を押してください。"]
+    assert check(qtbot, window).level is Level.DANGER
+
+
 def test_only_spaces_and_newlines_count_as_empty(qtbot, window):
     window.message_input.setPlainText("  \n\u3000 \n")
     assert _fail(qtbot, window).code == ErrorCode.EMPTY.value

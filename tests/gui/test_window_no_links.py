@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 from window_helpers import SCAM, check, paste
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
@@ -47,11 +47,20 @@ def test_dialogs_carry_no_links_either(qtbot, window):
     _assert_no_live_links(_labels())
 
 
-def test_the_message_box_is_plain_text():
-    from gui.message_input import MessageInput
+def test_a_pasted_link_in_the_message_box_is_only_text(window):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QPlainTextEdit
 
-    assert issubclass(MessageInput, QWidget)
-    assert "QTextBrowser" not in (GUI / "message_input.py").read_text("utf-8")
+    mime = QMimeData()
+    mime.setHtml('<a href="https://example.com/">ここを押す</a>')
+    mime.setText("ここを押す")
+    QApplication.clipboard().setMimeData(mime)
+    window.paste_button.click()
+
+    assert isinstance(window.message_input, QPlainTextEdit)
+    assert window.message_input.toPlainText() == "ここを押す"
+    assert "href" not in window.message_input.document().toHtml()
+    assert window.message_input.anchorAt(window.message_input.cursorRect().center()) == ""
 
 
 def test_no_module_opens_a_browser_or_dials():

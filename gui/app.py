@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -44,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "--self-test" in args:
         return _run_self_test(args)
     options, qt_args = parse_options(args)
-    paths = resolve_paths(options.data_dir)
+    paths = _paths_or_fallback(options.data_dir)
     reporter = CrashReporter(paths.log_file)
     reporter.install()
     _log_to(paths)
@@ -57,9 +59,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _paths_or_fallback(data_dir: str | None) -> AppPaths:
+    """The data folder; if it cannot be made, a folder under the system's temporary folder."""
+    try:
+        return resolve_paths(data_dir)
+    except OSError:
+        return resolve_paths(Path(tempfile.gettempdir()) / APP_NAME)
+
+
 def _build_window(paths: AppPaths, qt_args: list[str]) -> MainWindow:
     settings = load_settings(paths.settings_file)
-    app = _application(qt_args)
+    _application(qt_args)
     translators = Translators()
     translators.install(settings.language)
     window = MainWindow(paths, settings, translators)

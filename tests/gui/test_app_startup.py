@@ -156,3 +156,17 @@ def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):
     assert main(["--sheet", str(out), "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+
+
+def test_an_unusable_data_folder_falls_back_to_a_temporary_one(qtbot, monkeypatch, restored_hooks, shown_boxes,
+                                                              tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setattr(app_module.tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda *args: shown.extend(QApplication.topLevelWidgets()) or 0)
+    assert main(["--data-dir", str(blocked / "data")]) == 0
+    assert (tmp_path / "temp" / "sagicheck" / "logs" / "sagicheck.log").exists()
+    assert shown_boxes == []
+    for widget in shown:
+        widget.close()

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from window_helpers import SCAM, check, paste
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
@@ -48,17 +48,14 @@ def test_dialogs_carry_no_links_either(qtbot, window):
 
 
 def test_a_pasted_link_in_the_message_box_is_only_text(window):
-    from PySide6.QtCore import QMimeData
-    from PySide6.QtWidgets import QPlainTextEdit
-
     mime = QMimeData()
     mime.setHtml('<a href="https://example.com/">ここを押す</a>')
-    mime.setText("ここを押す")
+    mime.setText("ここを押す https://example.com/")
     QApplication.clipboard().setMimeData(mime)
     window.paste_button.click()
 
     assert isinstance(window.message_input, QPlainTextEdit)
-    assert window.message_input.toPlainText() == "ここを押す"
+    assert window.message_input.toPlainText() == "ここを押す https://example.com/"
     assert "href" not in window.message_input.document().toHtml()
     assert window.message_input.anchorAt(window.message_input.cursorRect().center()) == ""
 

@@ -18,6 +18,7 @@ from .storage import read_json_object, write_json_atomic
 MAX_ENTRIES = 200
 EXCERPT_CHARS = 60
 _FORMAT_VERSION = 1
+_LEVELS = frozenset(level.value for level in Level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,6 @@ def _entry(raw: Any) -> HistoryEntry | None:
     if not isinstance(raw, dict):
         return None
     when, level, text = raw.get("when"), raw.get("level"), raw.get("excerpt")
-    if not (isinstance(when, str) and isinstance(text, str) and level in set(Level)):
+    if not (isinstance(when, str) and isinstance(text, str) and level in _LEVELS):
         return None
     return HistoryEntry(when=when, level=level, excerpt=text)

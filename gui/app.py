@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from .compat import keep_singletons_alive
 from .crash import CrashReporter
 from .i18n import Translators
 from .main_window import MainWindow
@@ -33,13 +32,11 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 
 def create_main_window(argv: Sequence[str] | None = None) -> MainWindow:
-    keep_singletons_alive()
     options, qt_args = parse_options(_arguments(argv))
     return _build_window(resolve_paths(options.data_dir), qt_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    keep_singletons_alive()
     args = _arguments(argv)
     if "--sheet" in args:
         return _run_sheet(args)

@@ -19,13 +19,6 @@ def _refuse(*args, **kwargs):
     raise NetworkBlocked(f"network access attempted: {args!r}")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _singletons_stay_alive():
-    """What the app does first at start-up (see gui.compat), for every test that touches Qt."""
-    from gui.compat import keep_singletons_alive
-
-    keep_singletons_alive()
-
 
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):

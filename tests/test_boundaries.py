@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORE = sorted((ROOT / "core").rglob("*.py"))
 GUI = sorted((ROOT / "gui").rglob("*.py"))
-PURE_GUI = ("paths.py", "storage.py", "settings.py", "history.py", "spans.py", "compat.py")
+PURE_GUI = ("paths.py", "storage.py", "settings.py", "history.py", "spans.py")
 
 
 def _imports(path: Path) -> set[str]:

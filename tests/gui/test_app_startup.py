@@ -126,8 +126,6 @@ def test_python_dash_m_gui_is_the_same_entry_point():
 
 def test_many_qt_calls_do_not_abort_python():
     code = (
-        "from gui.compat import keep_singletons_alive\n"
-        "keep_singletons_alive()\n"
         "from PySide6.QtCore import QObject, Signal\n"
         "from PySide6.QtWidgets import QApplication, QLabel\n"
         "app = QApplication(['t'])\n"

@@ -52,13 +52,21 @@ def test_paste_button_replaces_what_was_there(window):
     assert window.message_input.toPlainText() == SCAM
 
 
+def drag_enter(where: QPointF, mime: QMimeData) -> QDragEnterEvent:
+    """A drag entering at ``where`` (Qt 6.11 takes a QPoint here, later versions a QPointF)."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(where, *args)
+    except TypeError:
+        return QDragEnterEvent(where.toPoint(), *args)
+
+
 def test_text_dropped_on_the_box_goes_in(qtbot, window):
     viewport = window.message_input.viewport()
     mime = QMimeData()
     mime.setText(SCAM)
     where = QPointF(viewport.rect().center())
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(where, mime)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
     drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
@@ -72,8 +80,7 @@ def test_a_drop_without_text_is_refused(window):
     viewport = window.message_input.viewport()
     mime = QMimeData()
     mime.setData("application/octet-stream", b"\x00\x01")
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(QPointF(10, 10), mime)
     QApplication.sendEvent(viewport, enter)
     assert not enter.isAccepted()
 

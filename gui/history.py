@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core import defang_text
 from core.verdict import Level, Verdict
 
 from .storage import read_json_object, write_json_atomic
@@ -37,17 +38,13 @@ def entry_for(message: str, verdict: Verdict, when: datetime) -> HistoryEntry:
 
 
 def excerpt(message: str, verdict: Verdict, limit: int = EXCERPT_CHARS) -> str:
-    """The start of the message on one line, links replaced by their defanged form."""
-    parts: list[str] = []
-    pos = 0
-    for link in sorted(verdict.links, key=lambda link: link.start):
-        if link.start >= limit or link.start < pos:
-            continue
-        parts += [message[pos:link.start], link.defanged]
-        pos = link.end
-    parts.append(message[pos:limit] if pos < limit else "")
-    one_line = " ".join("".join(parts).split())
-    return one_line + ("…" if len(message) > max(limit, pos) else "")
+    """The start of the message on one line, links replaced by their defanged form.
+
+    A link that starts within the excerpt is kept whole.
+    """
+    cut = max([limit] + [link.end for link in verdict.links if link.start < limit])
+    shown = defang_text(message[:cut], [link for link in verdict.links if link.end <= cut])
+    return " ".join(shown.split()) + ("…" if len(message) > cut else "")
 
 
 class HistoryStore:

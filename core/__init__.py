@@ -9,10 +9,10 @@ from .check import check, load
 from .links import defang_text
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
-    Text, Verdict,
+    ReasonKind, Text, Verdict,
 )
 
 __all__ = [
     "check", "load", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
-    "NumberKind", "PhoneNumber", "Reason", "Text", "Verdict",
+    "NumberKind", "PhoneNumber", "Reason", "ReasonKind", "Text", "Verdict",
 ]

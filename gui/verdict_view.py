@@ -29,6 +29,7 @@ class ReasonCard(QFrame):
     def __init__(self, index: int, reason: Reason, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reasonCard")
+        self.setProperty("kind", reason.kind.value)  # warning / reassuring / info, styled in the .qss
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._index = index
         title, detail = reason.title.get(lang), reason.detail.get(lang)

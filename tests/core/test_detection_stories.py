@@ -166,3 +166,11 @@ def test_a_sign_in_code_sms_in_japanese_is_not_flagged():
 def test_a_delivery_schedule_that_mentions_what_happens_if_you_are_out_is_not_danger():
     verdict = check("【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。")
     assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_reasons_say_whether_they_warn_or_reassure():
+    warning = check("【〇〇警察署】「未納料金がある」というSMSに注意!電話をかけず188に相談してください。")
+    kinds = {r.id: r.kind.value for r in warning.reasons}
+    assert kinds["UNPAID_CHARGE"] == "warning"
+    assert kinds["SCAM_WARNING"] == "reassuring"
+    assert check("03-1234-5678").reasons[0].kind.value == "info"

@@ -6,12 +6,13 @@
 """
 
 from .check import check, load
+from .links import defang_text
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
-    Text, Verdict,
+    ReasonKind, Text, Verdict,
 )
 
 __all__ = [
-    "check", "load", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
-    "NumberKind", "PhoneNumber", "Reason", "Text", "Verdict",
+    "check", "load", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
+    "NumberKind", "PhoneNumber", "Reason", "ReasonKind", "Text", "Verdict",
 ]

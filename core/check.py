@@ -19,6 +19,7 @@ from .numbers import find_numbers, is_number_only, number_lists
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
+    ReasonKind,
     Span, Text, Verdict,
 )
 
@@ -309,8 +310,11 @@ def _score(engine: _Engine, fired: dict[str, list[Span]]) -> tuple[list[Reason],
             used[rule.group] = used.get(rule.group, 0.0) + score
         total += score
         spans = tuple(sorted(set(fired[rule.id])))
+        kind = (ReasonKind.WARNING if rule.score > 0 else
+                ReasonKind.REASSURING if rule.score < 0 else ReasonKind.INFO)
         reasons.append(Reason(
-            id=rule.id, title=rule.title, detail=rule.detail, score=score, spans=spans, topic=rule.topic,
+            id=rule.id, title=rule.title, detail=rule.detail, score=score, spans=spans,
+            topic=rule.topic, kind=kind,
         ))
     reasons.sort(key=lambda r: -r.score)
     return reasons, max(total, 0.0)

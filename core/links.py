@@ -13,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,6 +34,7 @@ _BARE = re.compile(
     r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
 )
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
+_LEFTOVER_WWW = re.compile(r"(?<![a-z0-9])www\.", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"」』】>"
 _RISK_ORDER = (
@@ -87,6 +89,28 @@ def defang(url: str) -> str:
     for i in range(1, len(pieces)):
         pieces[i] = _defang_leading_host(pieces[i])
     return "://".join(pieces)
+
+
+def defang_text(text: str, links: Sequence[Link]) -> str:
+    """``text`` with each found link replaced by its defanged form, for printing or saving.
+
+    ``links`` are those of the verdict for ``text`` (their spans index into it). Addresses the
+    check did not list (beyond its limits) still get every scheme and "www." broken.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for link in sorted(links, key=lambda lk: lk.start):
+        if link.start < pos or link.end > len(text):
+            continue
+        pieces += [_defang_leftovers(text[pos:link.start]), link.defanged]
+        pos = link.end
+    pieces.append(_defang_leftovers(text[pos:]))
+    return "".join(pieces)
+
+
+def _defang_leftovers(text: str) -> str:
+    text = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", text)
+    return _LEFTOVER_WWW.sub("www[.]", text)
 
 
 def _shown(original: str) -> str:

@@ -35,6 +35,14 @@ class Text:
         return self.en if lang == "en" else self.ja
 
 
+class ReasonKind(StrEnum):
+    """What a reason says about the message, so a view can group them without reading scores."""
+
+    WARNING = "warning"  # a sign of a scam
+    REASSURING = "reassuring"  # a sign of an ordinary notice (it took score away)
+    INFO = "info"  # neither (e.g. "this number is not on our lists")
+
+
 @dataclass(frozen=True, slots=True)
 class Reason:
     """One thing the check noticed, straight out of the scoring step.
@@ -50,6 +58,7 @@ class Reason:
     score: float
     spans: tuple[Span, ...] = ()
     topic: str = ""
+    kind: ReasonKind = ReasonKind.WARNING
 
 
 class NumberKind(StrEnum):
@@ -134,7 +143,7 @@ class Verdict:
 
     def all_spans(self) -> tuple[Span, ...]:
         """Every highlighted range, merged and sorted (for drawing)."""
-        ranges = sorted({s for r in self.reasons if r.score > 0 for s in r.spans})
+        ranges = sorted({s for r in self.reasons if r.kind == ReasonKind.WARNING for s in r.spans})
         return tuple(_merge(ranges))
 
     def to_dict(self, lang: str = "ja") -> dict[str, Any]:
@@ -149,6 +158,7 @@ class Verdict:
                     "title": r.title.get(lang),
                     "detail": r.detail.get(lang),
                     "score": round(r.score, 2),
+                    "kind": r.kind.value,
                     "spans": [list(s) for s in r.spans],
                 }
                 for r in self.reasons

@@ -15,7 +15,6 @@ import html
 import os
 import re
 import sys
-import tempfile
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,8 +29,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from core import CheckError, ErrorCode, Level, Text, Verdict, check
+from core import CheckError, ErrorCode, Level, Text, Verdict, check, defang_text
 from core.guidance import Guidance, GuidanceFileError, load_guidance
+
+from .storage import write_bytes_atomic
 
 _STYLE_KEYS = {
     "fonts": list, "body_pt": int, "heading_pt": int, "title_pt": int, "margin_mm": int,
@@ -40,8 +41,6 @@ _STYLE_KEYS = {
 # Control characters other than tab and newline would print as boxes or reorder text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # Safety net for addresses the check did not list (beyond its limits): break the scheme and "www.".
-_LEFTOVER_SCHEME = re.compile(r"h(?:tt|xx)p(s?)(?=:|\[:\])", re.IGNORECASE)
-_LEFTOVER_WWW = re.compile(r"\bwww\.", re.IGNORECASE)
 _LEVEL_COLOURS = {Level.DANGER: "#ffd6d6", Level.CAUTION: "#ffe9b3", Level.NO_SIGNS: "#e8e8e8"}
 
 EXIT_BAD_INPUT = 2
@@ -102,30 +101,12 @@ def sheet_font_family(style: SheetStyle | None = None) -> str:
 
 
 def defanged_message(verdict: Verdict, message: str, limit: int) -> tuple[str, bool]:
-    """The message with every link the check found replaced by its defanged form.
-
-    Links are replaced by their spans (start/end into ``message``, the text that was checked);
-    any address left over beyond the check's limits gets its scheme and "www." broken too.
-    Returns the text (at most ``limit`` characters) and whether it was cut.
-    """
-    pieces: list[str] = []
-    pos = 0
-    for link in sorted(verdict.links, key=lambda lk: lk.start):
-        if link.start < pos or link.end > len(message):
-            continue
-        pieces.append(_defang_leftovers(message[pos:link.start]))
-        pieces.append(link.defanged)
-        pos = link.end
-    pieces.append(_defang_leftovers(message[pos:]))
-    text = _CONTROL.sub("", "".join(pieces))
+    """The message with every link defanged (see ``core.links.defang_text``), at most ``limit``
+    characters, and whether it was cut."""
+    text = _CONTROL.sub("", defang_text(message, verdict.links))
     if len(text) > limit:
         return text[:limit], True
     return text, False
-
-
-def _defang_leftovers(text: str) -> str:
-    text = _LEFTOVER_SCHEME.sub(lambda m: f"hxxp{m.group(1)}", text)
-    return _LEFTOVER_WWW.sub("www[.]", text)
 
 
 def _e(text: str) -> str:
@@ -284,17 +265,7 @@ def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
     """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place)."""
     doc = build_sheet(verdict, message, lang, path, steps)
     pdf = render_pdf(doc, load_guidance().label("sheet_title", lang))
-    target = Path(out_path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(pdf)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(Path(out_path), pdf)
 
 
 # --- headless ---------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ def _refuse(*args, **kwargs):
     raise NetworkBlocked(f"network access attempted: {args!r}")
 
 
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
     """Every test runs with sockets blocked: offline is a promise, not a habit."""

@@ -101,6 +101,13 @@ NO_SIGNS = [
     "Amazonを名乗り「未払い料金がある。本日中に連絡しないと訴訟」というSMSが届いたとの相談が増えています。連絡せず、消費生活センター(188)に相談してください。",
     "【〇〇銀行】当行を装ったフィッシングメールにご注意ください。当行がメールでパスワードの入力をお願いすることはありません。",
     # notices from companies that look like scams at a glance
+    "〇〇放送です。受信契約の住所変更手続きが完了しました。",
+    "【エポスカード】ご本人様のご利用か確認させていただきたいお取引がございます。お心当たりのない場合は0120-060-101までご連絡ください。",
+    "【〇〇市水道局】水道料金の口座振替ができませんでした。納付書を送付しますので、お近くの金融機関でお支払いください。",
+    "【〇〇町役場】国民健康保険税の納期限が過ぎています。納付をお願いします。お問い合わせ:税務課 0123-45-6789",
+    "【〇〇電力】11月分の電気料金は6,543円です。引き落とし日は12月26日です。",
+    "【緊急速報】〇〇川が氾濫危険水位に達しました。直ちに命を守る行動をとってください。",
+    "[Apple] 新しいデバイスでApple IDにサインインしました。心当たりがない場合はパスワードを変更してください。",
     "【〇〇銀行】ATMの一時停止のお知らせ:システムメンテナンスのため、12/3 0時から6時までATMがご利用いただけません。",
     "【日本郵便】郵便物のお届け予定をお知らせします。お届け予定日:12月3日",
     "【ヤマト運輸】お届け遅延のお詫び:悪天候のため、お荷物のお届けが遅れております。",
@@ -159,3 +166,11 @@ def test_a_sign_in_code_sms_in_japanese_is_not_flagged():
 def test_a_delivery_schedule_that_mentions_what_happens_if_you_are_out_is_not_danger():
     verdict = check("【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。")
     assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+
+
+def test_reasons_say_whether_they_warn_or_reassure():
+    warning = check("【〇〇警察署】「未納料金がある」というSMSに注意!電話をかけず188に相談してください。")
+    kinds = {r.id: r.kind.value for r in warning.reasons}
+    assert kinds["UNPAID_CHARGE"] == "warning"
+    assert kinds["SCAM_WARNING"] == "reassuring"
+    assert check("03-1234-5678").reasons[0].kind.value == "info"

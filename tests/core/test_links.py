@@ -64,3 +64,13 @@ def test_a_link_text_keeps_its_place_in_the_message():
 )
 def test_defanging(url, expected):
     assert defang(url) == expected
+
+
+def test_a_message_can_be_shown_with_every_link_defanged():
+    from core import defang_text
+
+    text = "再配達は https://yamato-x.top/a から。詳しくは www.example.com と http://b.example/ へ"
+    shown = defang_text(text, check(text).links)
+    assert "https://" not in shown and "http://" not in shown
+    assert "hxxps://yamato-x[.]top/a" in shown and "www[.]example" in shown
+    assert shown.startswith("再配達は ") and shown.endswith(" へ")

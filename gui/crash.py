@@ -1,0 +1,57 @@
+"""No traceback ever reaches the user: an unexpected error is written to the log file and a
+plain dialog says what happened and where the record is. Nothing is sent anywhere."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .plain import plain_message_box
+
+
+class CrashReporter:
+    def __init__(self, log_file: Path) -> None:
+        self.log_file = log_file
+        self._reporting = False
+
+    def install(self) -> None:
+        sys.excepthook = self.report
+
+    def report(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if self._reporting:  # an error while reporting: keep it short and quiet
+            return
+        self._reporting = True
+        try:
+            self._write(kind, error, tb)
+            self._tell_user()
+        except Exception:
+            print(f"sagicheck: unexpected error; see {self.log_file}", file=sys.stderr)
+        finally:
+            self._reporting = False
+
+    def message(self) -> str:
+        return QCoreApplication.translate(
+            "CrashReporter",
+            "思わぬ問題が起きました。ご迷惑をおかけします。\n"
+            "アプリをいったん閉じて、もう一度開いてください。\n\n"
+            "問題の記録はこのファイルに保存しました(インターネットには送っていません):\n%1",
+        ).replace("%1", str(self.log_file))
+
+    def _write(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        self.log_file.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_file.open("a", encoding="utf-8") as log:
+            log.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} unexpected error\n")
+            log.write("".join(traceback.format_exception(kind, error, tb)))
+
+    def _tell_user(self) -> None:
+        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sagicheck"])
+        title = QCoreApplication.translate("CrashReporter", "問題が起きました")
+        box = plain_message_box(app.activeWindow(), "crashDialog", title, self.message())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.exec()

@@ -1,0 +1,35 @@
+"""Widgets that show text exactly as written: never rich text, never a clickable link."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+
+def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setOpenExternalLinks(False)
+    label.setWordWrap(True)
+    label.setText(text)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def heading_label(parent: QWidget | None = None) -> QLabel:
+    label = plain_label(parent=parent)
+    label.setProperty("role", "heading")
+    return label
+
+
+def plain_message_box(parent: QWidget | None, object_name: str, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setObjectName(object_name)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    box.setWindowTitle(title)
+    box.setText(text)
+    for label in box.findChildren(QLabel):  # QMessageBox turns link opening on for its own label
+        label.setOpenExternalLinks(False)
+    return box

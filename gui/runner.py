@@ -1,0 +1,105 @@
+"""The window's one door to the core: run ``core.check`` and report what it said.
+
+Short messages are checked at once; long ones on a worker thread so the window keeps
+responding. Only the latest request is answered: a result for text the user has since
+changed is dropped. The runner passes the core's Verdict on untouched; it decides nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+import core
+from core.verdict import CheckError, Verdict
+
+from .wording import INTERNAL
+
+INLINE_LIMIT = 20_000  # characters; longer text is checked off the GUI thread
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFailure:
+    """Why there is no verdict: an ``ErrorCode`` value from the core, or ``INTERNAL``."""
+
+    code: str
+
+
+def attempt(text: str) -> Verdict | CheckFailure:
+    """Run the check; a failure comes back as a value, never as an exception."""
+    try:
+        return core.check(text)
+    except CheckError as error:
+        return CheckFailure(error.code.value)
+    except Exception:
+        log.exception("the check failed unexpectedly")
+        return CheckFailure(INTERNAL)
+
+
+class _JobSignals(QObject):
+    finished = Signal(int, object)
+
+
+class _CheckJob(QRunnable):
+    def __init__(self, ticket: int, text: str, signals: _JobSignals) -> None:
+        super().__init__()
+        self._ticket, self._text, self._signals = ticket, text, signals
+
+    def run(self) -> None:
+        self._signals.finished.emit(self._ticket, attempt(self._text))
+
+
+class _WarmUpJob(QRunnable):
+    def run(self) -> None:
+        try:
+            core.load()
+        except Exception:  # the first check will report it properly
+            log.exception("loading the rules failed")
+
+
+class CheckRunner(QObject):
+    check_started = Signal()
+    verdict_ready = Signal(object)  # Verdict
+    check_failed = Signal(object)  # CheckFailure
+
+    def __init__(self, parent: QObject | None = None, inline_limit: int = INLINE_LIMIT) -> None:
+        super().__init__(parent)
+        self._inline_limit = inline_limit
+        self._ticket = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _JobSignals(self)
+        self._signals.finished.connect(self._deliver)
+
+    def warm_up(self) -> None:
+        """Read and compile the rules in the background so the first check is quick."""
+        self._pool.start(_WarmUpJob())
+
+    def run(self, text: str) -> None:
+        self._ticket += 1
+        self._pool.clear()
+        self.check_started.emit()
+        if len(text) <= self._inline_limit:
+            self._deliver(self._ticket, attempt(text))
+        else:
+            self._pool.start(_CheckJob(self._ticket, text, self._signals))
+
+    def cancel(self) -> None:
+        """Forget any check under way: its result will not be reported."""
+        self._ticket += 1
+        self._pool.clear()
+
+    def wait_done(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _deliver(self, ticket: int, outcome: Verdict | CheckFailure) -> None:
+        if ticket != self._ticket:
+            return
+        if isinstance(outcome, CheckFailure):
+            self.check_failed.emit(outcome)
+        else:
+            self.verdict_ready.emit(outcome)

@@ -1,0 +1,339 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="ja">
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。
+
+問題の記録はこのファイルに保存しました(インターネットには送っていません):
+%1</source>
+        <translation>Something unexpected went wrong. We are sorry.
+Please close the app and open it again.
+
+A record of the problem was saved in this file (nothing was sent over the internet):
+%1</translation>
+    </message>
+    <message>
+        <source>問題が起きました</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>sagicheck について</source>
+        <translation>About sagicheck</translation>
+    </message>
+    <message>
+        <source>sagicheck バージョン %1
+
+怪しいSMSやメールを貼り付けると、詐欺によくある特徴があるかを確かめます。
+インターネットにはつながず、リンクを開いたり電話をかけたりもしません。
+結果は目安です。迷ったときは、家族や相談窓口に相談してください。</source>
+        <translation>sagicheck version %1
+
+Paste a suspicious SMS or e-mail and it looks for signs often seen in scams.
+It never connects to the internet, never opens links and never makes calls.
+The result is a guide. When in doubt, talk to your family or a consultation line.</translation>
+    </message>
+    <message>
+        <source>記録を消す</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>これまでの確認の記録をすべて消します。よろしいですか?</source>
+        <translation>This deletes the record of all past checks. Go ahead?</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>これまでの確認</source>
+        <translation>Past checks</translation>
+    </message>
+    <message>
+        <source>これまでの確認の一覧</source>
+        <translation>List of past checks</translation>
+    </message>
+    <message>
+        <source>まだ記録はありません。</source>
+        <translation>Nothing has been recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>sagicheck — 怪しいメッセージの確認</source>
+        <translation>sagicheck — check a suspicious message</translation>
+    </message>
+    <message>
+        <source>確認したいメッセージ(SMS・メール・電話番号)</source>
+        <translation>Message to check (SMS, e-mail or phone number)</translation>
+    </message>
+    <message>
+        <source>ここに怪しいメッセージを貼り付けてください。
+「貼り付け」ボタンでも入れられます。</source>
+        <translation>Paste the suspicious message here.
+The &quot;Paste&quot; button puts it in too.</translation>
+    </message>
+    <message>
+        <source>確認したいメッセージ</source>
+        <translation>Message to check</translation>
+    </message>
+    <message>
+        <source>気になる部分は、確認のあと色付きで示されます。</source>
+        <translation>After the check, the worrying parts are marked in colour.</translation>
+    </message>
+    <message>
+        <source>文字の大きさ</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>PDFを保存できませんでした。別の場所を選んでください。
+%1</source>
+        <translation>The PDF could not be saved. Please choose another place.
+%1</translation>
+    </message>
+    <message>
+        <source>PDFを保存しました: %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <source>これからの案内(質問に答えてください)</source>
+        <translation>Guide (answer the questions)</translation>
+    </message>
+    <message>
+        <source>貼り付け</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>コピーしたメッセージをこの欄に入れます</source>
+        <translation>Puts the message you copied into this box</translation>
+    </message>
+    <message>
+        <source>消す</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>欄の文章を消します</source>
+        <translation>Clears the text in the box</translation>
+    </message>
+    <message>
+        <source>確認する</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>メッセージを確認します(Ctrl+Enter)</source>
+        <translation>Checks the message (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>小さく</source>
+        <translation>Smaller</translation>
+    </message>
+    <message>
+        <source>文字を小さくします(Ctrl+-)</source>
+        <translation>Makes the text smaller (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>大きく</source>
+        <translation>Larger</translation>
+    </message>
+    <message>
+        <source>文字を大きくします(Ctrl+=)</source>
+        <translation>Makes the text larger (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>印刷する</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>電話のそばに置く案内の紙を印刷します(Ctrl+P)</source>
+        <translation>Prints a guidance sheet to keep by the phone (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>PDFに保存</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFファイルに保存します</source>
+        <translation>Saves the guidance sheet as a PDF file</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>印刷する前に確かめる</source>
+        <translation>Check before printing</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFで保存</source>
+        <translation>Save the guidance sheet as PDF</translation>
+    </message>
+    <message>
+        <source>PDFファイル (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>メッセージを貼り付けて「確認する」を押してください。</source>
+        <translation>Paste the message, then press &quot;Check&quot;.</translation>
+    </message>
+    <message>
+        <source>とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。</source>
+        <translation>The text is very long, so only the first %1 characters were checked (of %2).</translation>
+    </message>
+    <message>
+        <source>そう判断した理由</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>気になる点は見つかりませんでした。</source>
+        <translation>Nothing worrying was found.</translation>
+    </message>
+    <message>
+        <source>メッセージにある電話番号(ここから電話はかかりません)</source>
+        <translation>Phone numbers in the message (nothing here makes a call)</translation>
+    </message>
+    <message>
+        <source>メッセージにあるリンク(押せない形で表示しています)</source>
+        <translation>Links in the message (shown so that they cannot be opened)</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughView</name>
+    <message>
+        <source>戻る</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>ひとつ前の質問に戻ります</source>
+        <translation>Go back to the previous question</translation>
+    </message>
+    <message>
+        <source>最初から</source>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <source>最初の質問からやり直します</source>
+        <translation>Start again from the first question</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation>What to do next</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>確認(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>表示(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>履歴(&amp;H)</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;E)</source>
+        <translation>H&amp;elp</translation>
+    </message>
+    <message>
+        <source>確認する</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>貼り付け</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>印刷する…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>PDFに保存…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>文字を大きく</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>文字を小さく</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>文字を標準の大きさに</source>
+        <translation>Standard text size</translation>
+    </message>
+    <message>
+        <source>見やすい配色(白黒はっきり)</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>これまでの確認を見る…</source>
+        <translation>Show past checks…</translation>
+    </message>
+    <message>
+        <source>確認の記録を残す</source>
+        <translation>Keep a record of checks</translation>
+    </message>
+    <message>
+        <source>記録をすべて消す…</source>
+        <translation>Delete the whole record…</translation>
+    </message>
+    <message>
+        <source>このアプリについて</source>
+        <translation>About this app</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>危険</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>Caution</translation>
+    </message>
+    <message>
+        <source>特徴なし</source>
+        <translation>No common signs</translation>
+    </message>
+    <message>
+        <source>確認する文章が入っていません。メッセージを欄に貼り付けてから「確認する」を押してください。</source>
+        <translation>There is no text to check. Paste the message into the box, then press &quot;Check&quot;.</translation>
+    </message>
+    <message>
+        <source>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</source>
+        <translation>This does not look like text. Paste only the words of the message.</translation>
+    </message>
+    <message>
+        <source>アプリのデータが壊れているため確認できません。アプリを入れ直してください。</source>
+        <translation>The app&apos;s own data is damaged, so it cannot check. Please reinstall the app.</translation>
+    </message>
+    <message>
+        <source>確認の途中で問題が起きました。もう一度「確認する」を押してください。</source>
+        <translation>Something went wrong during the check. Please press &quot;Check&quot; again.</translation>
+    </message>
+</context>
+</TS>

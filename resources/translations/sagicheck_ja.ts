@@ -1,0 +1,339 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="ja">
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。
+
+問題の記録はこのファイルに保存しました(インターネットには送っていません):
+%1</source>
+        <translation>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。
+
+問題の記録はこのファイルに保存しました(インターネットには送っていません):
+%1</translation>
+    </message>
+    <message>
+        <source>問題が起きました</source>
+        <translation>問題が起きました</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>sagicheck について</source>
+        <translation>sagicheck について</translation>
+    </message>
+    <message>
+        <source>sagicheck バージョン %1
+
+怪しいSMSやメールを貼り付けると、詐欺によくある特徴があるかを確かめます。
+インターネットにはつながず、リンクを開いたり電話をかけたりもしません。
+結果は目安です。迷ったときは、家族や相談窓口に相談してください。</source>
+        <translation>sagicheck バージョン %1
+
+怪しいSMSやメールを貼り付けると、詐欺によくある特徴があるかを確かめます。
+インターネットにはつながず、リンクを開いたり電話をかけたりもしません。
+結果は目安です。迷ったときは、家族や相談窓口に相談してください。</translation>
+    </message>
+    <message>
+        <source>記録を消す</source>
+        <translation>記録を消す</translation>
+    </message>
+    <message>
+        <source>これまでの確認の記録をすべて消します。よろしいですか?</source>
+        <translation>これまでの確認の記録をすべて消します。よろしいですか?</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>これまでの確認</source>
+        <translation>これまでの確認</translation>
+    </message>
+    <message>
+        <source>これまでの確認の一覧</source>
+        <translation>これまでの確認の一覧</translation>
+    </message>
+    <message>
+        <source>まだ記録はありません。</source>
+        <translation>まだ記録はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>sagicheck — 怪しいメッセージの確認</source>
+        <translation>sagicheck — 怪しいメッセージの確認</translation>
+    </message>
+    <message>
+        <source>確認したいメッセージ(SMS・メール・電話番号)</source>
+        <translation>確認したいメッセージ(SMS・メール・電話番号)</translation>
+    </message>
+    <message>
+        <source>ここに怪しいメッセージを貼り付けてください。
+「貼り付け」ボタンでも入れられます。</source>
+        <translation>ここに怪しいメッセージを貼り付けてください。
+「貼り付け」ボタンでも入れられます。</translation>
+    </message>
+    <message>
+        <source>確認したいメッセージ</source>
+        <translation>確認したいメッセージ</translation>
+    </message>
+    <message>
+        <source>気になる部分は、確認のあと色付きで示されます。</source>
+        <translation>気になる部分は、確認のあと色付きで示されます。</translation>
+    </message>
+    <message>
+        <source>文字の大きさ</source>
+        <translation>文字の大きさ</translation>
+    </message>
+    <message>
+        <source>保存できませんでした</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>PDFを保存できませんでした。別の場所を選んでください。
+%1</source>
+        <translation>PDFを保存できませんでした。別の場所を選んでください。
+%1</translation>
+    </message>
+    <message>
+        <source>PDFを保存しました: %1</source>
+        <translation>PDFを保存しました: %1</translation>
+    </message>
+    <message>
+        <source>これからの案内(質問に答えてください)</source>
+        <translation>これからの案内(質問に答えてください)</translation>
+    </message>
+    <message>
+        <source>貼り付け</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>コピーしたメッセージをこの欄に入れます</source>
+        <translation>コピーしたメッセージをこの欄に入れます</translation>
+    </message>
+    <message>
+        <source>消す</source>
+        <translation>消す</translation>
+    </message>
+    <message>
+        <source>欄の文章を消します</source>
+        <translation>欄の文章を消します</translation>
+    </message>
+    <message>
+        <source>確認する</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>メッセージを確認します(Ctrl+Enter)</source>
+        <translation>メッセージを確認します(Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>小さく</source>
+        <translation>小さく</translation>
+    </message>
+    <message>
+        <source>文字を小さくします(Ctrl+-)</source>
+        <translation>文字を小さくします(Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>大きく</source>
+        <translation>大きく</translation>
+    </message>
+    <message>
+        <source>文字を大きくします(Ctrl+=)</source>
+        <translation>文字を大きくします(Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>印刷する</source>
+        <translation>印刷する</translation>
+    </message>
+    <message>
+        <source>電話のそばに置く案内の紙を印刷します(Ctrl+P)</source>
+        <translation>電話のそばに置く案内の紙を印刷します(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>PDFに保存</source>
+        <translation>PDFに保存</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFファイルに保存します</source>
+        <translation>案内の紙をPDFファイルに保存します</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>印刷する前に確かめる</source>
+        <translation>印刷する前に確かめる</translation>
+    </message>
+    <message>
+        <source>案内の紙をPDFで保存</source>
+        <translation>案内の紙をPDFで保存</translation>
+    </message>
+    <message>
+        <source>PDFファイル (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>確認しています…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>メッセージを貼り付けて「確認する」を押してください。</source>
+        <translation>メッセージを貼り付けて「確認する」を押してください。</translation>
+    </message>
+    <message>
+        <source>とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。</source>
+        <translation>とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。</translation>
+    </message>
+    <message>
+        <source>そう判断した理由</source>
+        <translation>そう判断した理由</translation>
+    </message>
+    <message>
+        <source>気になる点は見つかりませんでした。</source>
+        <translation>気になる点は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>メッセージにある電話番号(ここから電話はかかりません)</source>
+        <translation>メッセージにある電話番号(ここから電話はかかりません)</translation>
+    </message>
+    <message>
+        <source>メッセージにあるリンク(押せない形で表示しています)</source>
+        <translation>メッセージにあるリンク(押せない形で表示しています)</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughView</name>
+    <message>
+        <source>戻る</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>ひとつ前の質問に戻ります</source>
+        <translation>ひとつ前の質問に戻ります</translation>
+    </message>
+    <message>
+        <source>最初から</source>
+        <translation>最初から</translation>
+    </message>
+    <message>
+        <source>最初の質問からやり直します</source>
+        <translation>最初の質問からやり直します</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation>次にすることの案内</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>確認(&amp;C)</source>
+        <translation>確認(&amp;C)</translation>
+    </message>
+    <message>
+        <source>表示(&amp;V)</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>履歴(&amp;H)</source>
+        <translation>履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>ヘルプ(&amp;E)</source>
+        <translation>ヘルプ(&amp;E)</translation>
+    </message>
+    <message>
+        <source>確認する</source>
+        <translation>確認する</translation>
+    </message>
+    <message>
+        <source>貼り付け</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>印刷する…</source>
+        <translation>印刷する…</translation>
+    </message>
+    <message>
+        <source>PDFに保存…</source>
+        <translation>PDFに保存…</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>文字を大きく</source>
+        <translation>文字を大きく</translation>
+    </message>
+    <message>
+        <source>文字を小さく</source>
+        <translation>文字を小さく</translation>
+    </message>
+    <message>
+        <source>文字を標準の大きさに</source>
+        <translation>文字を標準の大きさに</translation>
+    </message>
+    <message>
+        <source>見やすい配色(白黒はっきり)</source>
+        <translation>見やすい配色(白黒はっきり)</translation>
+    </message>
+    <message>
+        <source>これまでの確認を見る…</source>
+        <translation>これまでの確認を見る…</translation>
+    </message>
+    <message>
+        <source>確認の記録を残す</source>
+        <translation>確認の記録を残す</translation>
+    </message>
+    <message>
+        <source>記録をすべて消す…</source>
+        <translation>記録をすべて消す…</translation>
+    </message>
+    <message>
+        <source>このアプリについて</source>
+        <translation>このアプリについて</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>危険</source>
+        <translation>危険</translation>
+    </message>
+    <message>
+        <source>注意</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>特徴なし</source>
+        <translation>特徴なし</translation>
+    </message>
+    <message>
+        <source>確認する文章が入っていません。メッセージを欄に貼り付けてから「確認する」を押してください。</source>
+        <translation>確認する文章が入っていません。メッセージを欄に貼り付けてから「確認する」を押してください。</translation>
+    </message>
+    <message>
+        <source>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</source>
+        <translation>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>アプリのデータが壊れているため確認できません。アプリを入れ直してください。</source>
+        <translation>アプリのデータが壊れているため確認できません。アプリを入れ直してください。</translation>
+    </message>
+    <message>
+        <source>確認の途中で問題が起きました。もう一度「確認する」を押してください。</source>
+        <translation>確認の途中で問題が起きました。もう一度「確認する」を押してください。</translation>
+    </message>
+</context>
+</TS>

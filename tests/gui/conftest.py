@@ -1,0 +1,26 @@
+"""A fresh main window per test (see ``window_helpers`` for pasting and checking)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from gui.app import create_main_window
+from gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    win = create_main_window([])
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)
+    yield win
+    win.runner.wait_done(10_000)
+    for top in QApplication.topLevelWidgets():  # dialogs the test left open go with their window
+        top.close()
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,170 @@
+"""Start-up: where files go, the entry point's dispatch, and what happens on an unexpected error."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gui import app as app_module
+from gui.app import create_main_window, main
+from gui.crash import CrashReporter
+from gui.paths import DATA_DIR_ENV, resolve_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def shown_boxes(monkeypatch) -> list[QMessageBox]:
+    """Message boxes that would have been shown modally; recorded instead of blocking."""
+    shown: list[QMessageBox] = []
+
+    def record(box):
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    return shown
+
+
+@pytest.fixture
+def restored_hooks(monkeypatch):
+    """``main`` installs a crash hook and a log handler; put both back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+def test_data_dir_option_wins_over_the_environment(qtbot, tmp_path, _data_dir):
+    chosen = tmp_path / "chosen"
+    window = create_main_window(["--data-dir", str(chosen)])
+    qtbot.addWidget(window)
+    window.larger_button.click()
+    assert (chosen / "settings.json").exists()
+    assert not (_data_dir / "settings.json").exists()
+
+
+def test_the_environment_names_the_data_dir(_data_dir):
+    assert resolve_paths().data_dir == _data_dir.resolve()
+
+
+def test_without_either_the_platform_folder_is_used(monkeypatch, tmp_path):
+    monkeypatch.delenv(DATA_DIR_ENV)
+    calls = []
+
+    def user_data_path(name, appauthor=None, ensure_exists=False):
+        calls.append((name, appauthor, ensure_exists))
+        return tmp_path / "platform"
+
+    monkeypatch.setattr(app_module.resolve_paths.__globals__["platformdirs"], "user_data_path", user_data_path)
+    assert resolve_paths().data_dir == (tmp_path / "platform").resolve()
+    assert calls == [("sagicheck", False, True)]
+
+
+def test_main_runs_the_window_with_a_crash_hook_and_a_log(qtbot, monkeypatch, restored_hooks, shown_boxes,
+                                                          _data_dir):
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda *args: shown.extend(QApplication.topLevelWidgets()) or 0)
+    assert main([]) == 0
+    assert shown_boxes == []
+    assert any(w.objectName() == "mainWindow" and w.isVisible() for w in shown)
+    assert isinstance(sys.excepthook.__self__, CrashReporter)
+    logging.getLogger("gui.test").warning("written to the log")
+    assert "written to the log" in (_data_dir / "logs" / "sagicheck.log").read_text("utf-8")
+    for widget in shown:
+        widget.close()
+
+
+def test_a_failure_while_starting_shows_the_crash_dialog(qtbot, monkeypatch, restored_hooks, shown_boxes, _data_dir):
+    def broken(paths, qt_args):
+        raise RuntimeError("window could not be built")
+
+    monkeypatch.setattr(app_module, "_build_window", broken)
+    assert main([]) == 1
+    assert [b.objectName() for b in shown_boxes] == ["crashDialog"]
+    assert "window could not be built" in (_data_dir / "logs" / "sagicheck.log").read_text("utf-8")
+
+
+def test_unexpected_errors_go_to_the_log_and_a_plain_dialog(qtbot, tmp_path, shown_boxes, capsys):
+    reporter = CrashReporter(tmp_path / "logs" / "sagicheck.log")
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError as error:
+        reporter.report(type(error), error, error.__traceback__)
+
+    log = (tmp_path / "logs" / "sagicheck.log").read_text("utf-8")
+    assert "Traceback" in log and "boom in a slot" in log
+    (box,) = shown_boxes
+    assert str(tmp_path / "logs" / "sagicheck.log") in box.text()
+    assert "Traceback" not in box.text() and "boom" not in box.text()
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_self_test_missing_from_the_build_is_said_plainly(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "gui.selftest", None)
+    assert main(["--self-test"]) == 2
+    assert "self-test is not part of this build" in capsys.readouterr().err
+
+
+def test_python_dash_m_gui_is_the_same_entry_point():
+    source = (ROOT / "gui" / "__main__.py").read_text("utf-8")
+    assert "from gui.app import main" in source
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert 'sagicheck = "gui.app:main"' in pyproject
+
+
+def test_many_qt_calls_do_not_abort_python():
+    code = (
+        "from PySide6.QtCore import QObject, Signal\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication(['t'])\n"
+        "class S(QObject):\n"
+        "    fired = Signal()\n"
+        "label, s = QLabel(), S()\n"
+        "for _ in range(30000):\n"
+        "    label.setText('x')\n"
+        "    s.fired.emit()\n"
+        "print('ok')\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_settings_file_is_plain_json(qtbot, window, _data_dir):
+    window.commands.high_contrast.trigger()
+    saved = json.loads((_data_dir / "settings.json").read_text("utf-8"))
+    assert saved == {"language": "ja", "text_size_pt": 18, "high_contrast": True, "keep_history": True}
+
+
+def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):
+    out = tmp_path / "sheet.pdf"
+    assert main(["--sheet", str(out), "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+
+
+def test_an_unusable_data_folder_falls_back_to_a_temporary_one(qtbot, monkeypatch, restored_hooks, shown_boxes,
+                                                              tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    monkeypatch.setattr(app_module.tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda *args: shown.extend(QApplication.topLevelWidgets()) or 0)
+    assert main(["--data-dir", str(blocked / "data")]) == 0
+    assert (tmp_path / "temp" / "sagicheck" / "logs" / "sagicheck.log").exists()
+    assert shown_boxes == []
+    for widget in shown:
+        widget.close()

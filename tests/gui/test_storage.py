@@ -1,0 +1,139 @@
+"""The small pure-Python stores under the window: atomic files, settings, history, spans."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import check
+from gui import storage
+from gui.history import MAX_ENTRIES, HistoryEntry, HistoryStore, entry_for, excerpt
+from gui.settings import DEFAULT_TEXT_SIZE_PT, TEXT_SIZES_PT, Settings, load_settings, save_settings
+from gui.spans import to_document
+
+
+def test_atomic_write_leaves_only_the_file(tmp_path):
+    target = tmp_path / "store" / "data.json"
+    storage.write_json_atomic(target, {"a": "日本語"})
+    storage.write_json_atomic(target, {"a": 2})
+    assert json.loads(target.read_text("utf-8")) == {"a": 2}
+    assert os.listdir(target.parent) == ["data.json"]
+
+
+def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "store" / "data.json"
+    storage.write_json_atomic(target, {"old": True})
+
+    def fail(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(storage.os, "replace", fail)
+    with pytest.raises(OSError):
+        storage.write_json_atomic(target, {"new": True})
+    assert json.loads(target.read_text("utf-8")) == {"old": True}
+    assert os.listdir(target.parent) == ["data.json"]
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b"[1, 2]", b'"text"', b""])
+def test_unreadable_files_are_set_aside(tmp_path, content):
+    target = tmp_path / "data.json"
+    target.write_bytes(content)
+    assert storage.read_json_object(target) is None
+    assert not target.exists()
+    assert (tmp_path / "data.json.corrupt").read_bytes() == content
+
+
+def test_an_earlier_corrupt_copy_is_kept(tmp_path):
+    target = tmp_path / "data.json"
+    for content in (b"one", b"two"):
+        target.write_bytes(content)
+        storage.read_json_object(target)
+    assert (tmp_path / "data.json.corrupt").read_bytes() == b"one"
+    assert (tmp_path / "data.json.corrupt1").read_bytes() == b"two"
+
+
+def test_missing_settings_are_the_defaults(tmp_path):
+    assert load_settings(tmp_path / "settings.json") == Settings()
+
+
+def test_settings_round_trip(tmp_path):
+    chosen = Settings(language="en", text_size_pt=24, high_contrast=True, keep_history=False)
+    save_settings(tmp_path / "settings.json", chosen)
+    assert load_settings(tmp_path / "settings.json") == chosen
+
+
+@pytest.mark.parametrize("size, expected", [(19, 18), (100, 32), (-3, 12), (True, DEFAULT_TEXT_SIZE_PT),
+                                            ("big", DEFAULT_TEXT_SIZE_PT), (float("nan"), DEFAULT_TEXT_SIZE_PT)])
+def test_odd_text_sizes_snap_to_a_step(tmp_path, size, expected):
+    (tmp_path / "settings.json").write_text(json.dumps({"text_size_pt": size}), "utf-8")
+    assert load_settings(tmp_path / "settings.json").text_size_pt == expected
+
+
+def test_size_steps_stop_at_the_ends():
+    assert Settings(text_size_pt=TEXT_SIZES_PT[-1]).larger().text_size_pt == TEXT_SIZES_PT[-1]
+    assert Settings(text_size_pt=TEXT_SIZES_PT[0]).smaller().text_size_pt == TEXT_SIZES_PT[0]
+
+
+def _entry(n: int) -> HistoryEntry:
+    return HistoryEntry(when=f"2025-01-01T10:{n % 60:02d}", level="caution", excerpt=f"message {n}")
+
+
+def test_history_is_newest_first_and_capped(tmp_path):
+    store = HistoryStore(tmp_path / "history.json")
+    for n in range(MAX_ENTRIES + 5):
+        store.add(_entry(n))
+    entries = store.entries()
+    assert len(entries) == MAX_ENTRIES
+    assert entries[0].excerpt == f"message {MAX_ENTRIES + 4}"
+
+
+def test_history_skips_damaged_entries(tmp_path):
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps({"version": 1, "entries": [
+        {"when": "2025-01-01T10:00", "level": "danger", "excerpt": "ok"},
+        {"when": "2025-01-01T10:00", "level": "very bad", "excerpt": "unknown level"},
+        {"level": "danger"}, "not an object",
+    ]}), "utf-8")
+    assert [e.excerpt for e in HistoryStore(path).entries()] == ["ok"]
+
+
+def test_clearing_history_empties_it(tmp_path):
+    store = HistoryStore(tmp_path / "history.json")
+    store.add(_entry(1))
+    store.clear()
+    assert store.entries() == []
+
+
+def test_excerpts_never_hold_a_live_address():
+    message = "至急ご確認ください https://example-bank.xyz/login?id=1 期限は本日中です" + "。" * 80
+    verdict = check(message)
+    short = excerpt(message, verdict)
+    assert "hxxps://example-bank[.]xyz/login?id=1" in short
+    assert "https://" not in short
+    assert short.endswith("…")
+
+
+def test_an_excerpt_is_one_line():
+    from datetime import datetime
+
+    message = "一行目\n二行目\t三行目"
+    entry = entry_for(message, check(message), datetime(2025, 1, 2, 3, 4, 5))
+    assert entry.excerpt == "一行目 二行目 三行目"
+    assert entry.when == "2025-01-02T03:04"
+
+
+@given(st.text(alphabet=st.sampled_from("aあ😀\n𠮷"), max_size=40), st.data())
+def test_spans_land_on_the_same_characters_in_utf16(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mapped = to_document(text, [(start, end)])
+    if end == start:
+        assert mapped == []
+        return
+    (qt_start, qt_end), = mapped
+    utf16 = text.encode("utf-16-le")
+    assert utf16[qt_start * 2:qt_end * 2].decode("utf-16-le") == text[start:end]

@@ -1,0 +1,43 @@
+"""What a user does in the window, for the tests.
+
+Japanese text goes in through the clipboard or ``setPlainText`` (``qtbot.keyClicks`` with
+Japanese aborts the process). Tests wait on signals, never on time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from core.verdict import Verdict
+from gui.main_window import MainWindow
+
+SCAM = (
+    "【Amazon】お支払い方法に問題があります。本日中に下記URLから確認してください。"
+    "https://amazon-co-jp.security-check.xyz/login 未確認の場合はアカウントを停止します。"
+    "お問い合わせ 050-1234-5678"
+)
+ORDINARY = "明日の集まりは10時からです。よろしくお願いします。"
+
+
+def paste(window: MainWindow, text: str) -> None:
+    """Copy the message elsewhere, then press 貼り付け."""
+    QApplication.clipboard().setText(text)
+    window.paste_button.click()
+
+
+def check(qtbot, window: MainWindow, timeout: int = 30_000) -> Verdict:
+    """Press 確認する and wait for the verdict."""
+    with qtbot.waitSignal(window.runner.verdict_ready, timeout=timeout) as blocker:
+        window.check_button.click()
+    return blocker.args[0]
+
+
+def label_texts(window: MainWindow, object_name: str) -> list[str]:
+    return [label.text() for label in window.findChildren(QLabel, object_name)]
+
+
+def switch_language(qtbot, window: MainWindow, lang: str) -> None:
+    """Choose the language in the menu and wait until the window is redrawn in it."""
+    action = {"ja": window.commands.japanese, "en": window.commands.english}[lang]
+    with qtbot.waitSignal(window.retranslated, check_params_cb=lambda shown: shown == lang):
+        action.trigger()

@@ -166,7 +166,7 @@ def _check_sample(state: dict[str, Any]) -> str:
         raise StageFailed(f"the sample scam was rated {verdict.level.value}, not danger")
     if not any(n.e164 == SAMPLE_NUMBER_E164 for n in verdict.phone_numbers):
         raise StageFailed(f"the call-back number {SAMPLE_NUMBER_E164} was not found")
-    return f"danger {how}, score {verdict.score:g}, {len(verdict.reasons)} reasons"
+    return f"danger {how}, {len(verdict.reasons)} reasons, {len(verdict.phone_numbers)} number(s)"
 
 
 def _check_in_window(window: Any):

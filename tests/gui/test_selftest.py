@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 
-import pytest
-
 import core
+import gui.sheet
 from core import Level
-from gui import app as app_module
 from gui import selftest
-
-WINDOW_BUILT = hasattr(app_module, "create_main_window")
-SHEET_BUILT = importlib.util.find_spec("gui.sheet") is not None
 
 
 def test_sample_is_danger_with_its_call_back_number() -> None:
@@ -22,20 +16,21 @@ def test_sample_is_danger_with_its_call_back_number() -> None:
     assert selftest.SAMPLE_NUMBER_E164 in {n.e164 for n in verdict.phone_numbers}
 
 
-def test_self_test_runs_every_stage_it_can(qapp, capsys) -> None:
-    status = selftest.run_self_test(["--verbose"])
+def test_self_test_passes_every_stage(qapp, capsys, tmp_path) -> None:
+    pdf = tmp_path / "sheet.pdf"
+    status = selftest.run_self_test(["--verbose", "--pdf", str(pdf)])
     out = capsys.readouterr().out
-    for stage in ("check", "resources"):
+    assert status == selftest.EXIT_OK, out
+    for stage in ("window", "check", "resources", "sheet"):
         assert re.search(rf"^self-test: {stage} +[0-9.]+ ms  ok", out, re.MULTILINE), out
-    if WINDOW_BUILT and SHEET_BUILT:
-        assert status == selftest.EXIT_OK, out
-        assert "self-test passed: 4 stages" in out
-    else:
-        # Until the window and the sheet exist the test says so, and never says "passed".
-        assert status == selftest.EXIT_MISSING, out
-        assert out.splitlines()[-1].startswith("self-test incomplete: missing ")
-        assert ("window: gui.app has no create_main_window" in out) is not WINDOW_BUILT
-        assert ("sheet: gui.sheet" in out) is not SHEET_BUILT
+    assert "danger in the window" in out
+    assert out.splitlines()[-1].startswith("self-test passed: 4 stages in ")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_self_test_leaves_the_users_data_alone(qapp, capsys, _data_dir) -> None:
+    assert selftest.run_self_test([]) == selftest.EXIT_OK, capsys.readouterr().out
+    assert list(_data_dir.iterdir()) == []  # settings and history went to a temporary folder
 
 
 def test_a_wrong_verdict_fails_with_one_line(qapp, capsys, monkeypatch) -> None:
@@ -53,10 +48,7 @@ def test_a_wrong_verdict_fails_with_one_line(qapp, capsys, monkeypatch) -> None:
     assert out.splitlines() == ["self-test failed: check: the sample scam was rated caution, not danger"]
 
 
-@pytest.mark.skipif(not SHEET_BUILT, reason="gui.sheet is not built yet")
-def test_the_sheet_must_be_a_pdf(qapp, capsys, monkeypatch, tmp_path) -> None:
-    import gui.sheet
-
+def test_the_sheet_must_be_a_pdf(qapp, capsys, monkeypatch) -> None:
     monkeypatch.setattr(gui.sheet, "write_sheet_pdf",
                         lambda out, *args, **kwargs: out.write_bytes(b"not a pdf"))
     status = selftest.run_self_test([])

@@ -256,7 +256,10 @@ def _say(line: str) -> None:
     """Print even from a windowed Windows build, whose sys.stdout is None."""
     stream = sys.stdout if sys.stdout is not None else _console()
     if stream is not None:
-        print(line, file=stream, flush=True)
+        try:
+            print(line, file=stream, flush=True)
+        except OSError:  # output closed early (e.g. piped into head): the exit status still says
+            pass
 
 
 def _console():

@@ -14,6 +14,7 @@ information, EGL, every translation); these filters keep what the app can load a
 - Qt libraries only reached through dropped plugins (Network, Svg, OpenGL, EGL ...) and, on Linux,
   the system libraries only they pulled in: pruned by following link-time imports from what is
   kept (:func:`prune_unreferenced`).
+- Finally the symlinks PyInstaller made to anything dropped (:func:`drop_dangling_symlinks`).
 
 Every function here is pure: entries in, entries out, so the rules can be tested without a build.
 An entry is PyInstaller's ``(dest_name, src_name, typecode)``.
@@ -126,7 +127,7 @@ def filter_entries(entries: Iterable[Entry], dropped: list[str]) -> list[Entry]:
             dropped.append(dest)
         else:
             kept.append(entry)
-    return drop_dangling_symlinks(kept, dropped)
+    return kept
 
 
 def prune_unreferenced(
@@ -159,12 +160,21 @@ def prune_unreferenced(
             kept.append(entry)
         else:
             dropped.append(entry[0])
-    return drop_dangling_symlinks(kept, dropped)
+    return kept
 
 
-def drop_dangling_symlinks(entries: list[Entry], dropped: list[str]) -> list[Entry]:
-    """Drop SYMLINK entries (``src`` is relative to the link's folder) whose target is gone."""
-    present = {e[0].replace("\\", "/") for e in entries if e[2] != "SYMLINK"}
+def files_in(*tocs: Iterable[Entry]) -> set[str]:
+    """Destination names of the real files (not symlinks) in the given lists."""
+    return {e[0].replace("\\", "/") for toc in tocs for e in toc if e[2] != "SYMLINK"}
+
+
+def drop_dangling_symlinks(entries: list[Entry], present: set[str],
+                           dropped: list[str]) -> list[Entry]:
+    """Drop SYMLINK entries whose target is not among ``present`` (see :func:`files_in`).
+
+    PyInstaller lists the links (``src`` is the target, relative to the link's folder) among the
+    data files and their targets among the binaries, so ``present`` must cover both lists.
+    """
     kept = []
     for entry in entries:
         if entry[2] == "SYMLINK":

@@ -69,7 +69,10 @@ def test_trimmed_parts_are_gone_and_needed_ones_kept(build) -> None:
     assert qt_translations == ["qtbase_ja.qm"]
     assert not [n for n in names if "/imageformats/" in n or "/tls/" in n]
     assert not [n for n in names if "phonenumbers/geodata" in n]
+    links = [p for p in (dist / "sagicheck").rglob("*") if p.is_symlink()]
+    assert [str(p) for p in links if not p.exists()] == []  # no link to a trimmed file
     if sys.platform.startswith("linux"):
+        assert (dist / "sagicheck" / "_internal" / "libQt6Core.so.6").resolve().is_file()
         for plugin in ("platforminputcontexts/libibusplatforminputcontextplugin.so",
                        "platforms/libqxcb.so", "platforms/libqwayland.so",
                        "platforms/libqoffscreen.so"):

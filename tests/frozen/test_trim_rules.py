@@ -63,16 +63,23 @@ def test_only_qtbase_ja_of_qt_translations_is_kept() -> None:
 
 
 def test_unused_qt_libraries_and_their_symlinks_are_dropped() -> None:
-    entries = [
+    # As PyInstaller lists them: libraries among the binaries, the links to them among the data.
+    binaries = [
         ("PySide6/Qt/lib/libQt6Network.so.6", "/q/libQt6Network.so.6", "BINARY"),
-        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
         ("PySide6/Qt/lib/libQt6Gui.so.6", "/q/libQt6Gui.so.6", "BINARY"),
-        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
         ("PySide6\\Qt6Svg.dll", "C:\\q\\Qt6Svg.dll", "BINARY"),
     ]
+    datas = [
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Gui.so", "libQt6Gui.so.6", "SYMLINK"),
+    ]
     dropped: list[str] = []
-    kept = [e[0] for e in trim.filter_entries(entries, dropped)]
-    assert kept == ["PySide6/Qt/lib/libQt6Gui.so.6", "libQt6Gui.so.6"]
+    binaries = trim.filter_entries(binaries, dropped)
+    present = trim.files_in(binaries, datas)
+    datas = trim.drop_dangling_symlinks(datas, present, dropped)
+    assert [e[0] for e in binaries] == ["PySide6/Qt/lib/libQt6Gui.so.6"]
+    assert [e[0] for e in datas] == ["libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so"]
     assert sorted(dropped) == sorted(
         ["PySide6/Qt/lib/libQt6Network.so.6", "libQt6Network.so.6", "PySide6\\Qt6Svg.dll"]
     )
@@ -97,9 +104,8 @@ def test_pruning_keeps_what_is_reachable_from_the_roots(tmp_path: Path) -> None:
         ("b.so", str(files["b.so"]), "BINARY"),
         ("orphan.so", str(files["orphan.so"]), "BINARY"),
         ("dead.so", str(files["dead.so"]), "BINARY"),
-        ("link-to-b.so", "b.so", "SYMLINK"),
-        ("link-to-dead.so", "dead.so", "SYMLINK"),
     ]
+    links_to = [("link-to-b.so", "b.so", "SYMLINK"), ("link-to-dead.so", "dead.so", "SYMLINK")]
     dropped: list[str] = []
     kept = trim.prune_unreferenced(
         entries,
@@ -107,9 +113,9 @@ def test_pruning_keeps_what_is_reachable_from_the_roots(tmp_path: Path) -> None:
         is_candidate=lambda e: "plugins" not in e[0],
         dropped=dropped,
     )
-    assert [e[0] for e in kept] == [
-        "PySide6/Qt/plugins/platforms/libplugin.so", "a.so", "b.so", "link-to-b.so",
-    ]
+    links_to = trim.drop_dangling_symlinks(links_to, trim.files_in(kept), dropped)
+    assert [e[0] for e in kept] == ["PySide6/Qt/plugins/platforms/libplugin.so", "a.so", "b.so"]
+    assert [e[0] for e in links_to] == ["link-to-b.so"]
     assert sorted(dropped) == ["dead.so", "link-to-dead.so", "orphan.so"]
 
 

@@ -31,6 +31,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,9 +76,9 @@ class _Run:
                 _say(f"self-test: {name:<9} MISSING  {exc}")
             return
         except StageFailed as exc:
-            raise StageFailed(f"{name}: {exc}") from None
+            raise StageFailed(_one_line(f"{name}: {exc}")) from None
         except Exception as exc:  # anything unexpected fails this stage, said in one line
-            raise StageFailed(f"{name}: {type(exc).__name__}: {exc}") from exc
+            raise StageFailed(_one_line(f"{name}: {type(exc).__name__}: {exc}")) from exc
         elapsed = time.perf_counter() - start
         self.passed.append((name, elapsed, note))
         if self.verbose:
@@ -106,6 +107,8 @@ def run_self_test(argv: list[str] | None = None) -> int:
         run.stage("sheet", lambda: _render_sheet(state, args.pdf))
     except StageFailed as exc:
         _say(f"self-test failed: {exc}")
+        if args.verbose and exc.__cause__ is not None and sys.stderr is not None:
+            traceback.print_exception(exc.__cause__, file=sys.stderr)  # for whoever fixes it
         return EXIT_FAILED
     finally:
         if state.get("window") is not None:
@@ -251,6 +254,10 @@ def _render_sheet(state: dict[str, Any], keep: Path | None) -> str:
 
 
 # --- output -----------------------------------------------------------------------------------
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
 
 def _say(line: str) -> None:
     """Print even from a windowed Windows build, whose sys.stdout is None."""

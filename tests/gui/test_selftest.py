@@ -54,3 +54,17 @@ def test_the_sheet_must_be_a_pdf(qapp, capsys, monkeypatch) -> None:
     status = selftest.run_self_test([])
     assert status == selftest.EXIT_FAILED
     assert capsys.readouterr().out.strip() == "self-test failed: sheet: the sheet file is not a PDF"
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_only_with_verbose(
+        qapp, capsys, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise OSError("disk full\nsecond line")
+
+    monkeypatch.setattr(gui.sheet, "write_sheet_pdf", broken)
+    assert selftest.run_self_test([]) == selftest.EXIT_FAILED
+    captured = capsys.readouterr()
+    assert captured.out == "self-test failed: sheet: OSError: disk full second line\n"
+    assert captured.err == ""
+    assert selftest.run_self_test(["--verbose"]) == selftest.EXIT_FAILED
+    assert "Traceback" in capsys.readouterr().err

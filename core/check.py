@@ -9,10 +9,13 @@ spans that fired them, so what the user reads is exactly what was scored.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
+from .guidance import GuidanceFileError, load_guidance
 from .links import FoundLink, find_links, link_lists
 from .normalize import NormalizedText, normalize
 from .numbers import find_numbers, is_number_only, number_lists
@@ -58,6 +61,9 @@ _NUMBER_SIGNALS = {
 _NOT_CALLABLE = (NumberKind.SERVICE, NumberKind.SHORT_CODE)
 # Share of C0 control characters (other than tab / newline) above which input is not a message.
 _BINARY_SHARE = 0.05
+_ENGINE_LOCK = threading.Lock()
+# Above this many characters, patterns are first screened by the literals they need.
+_PREFILTER_FROM = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -69,9 +75,14 @@ class _Engine:
 
 
 def _loaded_engine() -> _Engine:
-    """The engine, or a coded error naming the broken data file (never a traceback)."""
+    """The engine, or a coded error naming the broken data file (never a traceback).
+
+    Built once under a lock: the window warms it up in the background while a first check
+    may already be asking for it.
+    """
     try:
-        return _engine()
+        with _ENGINE_LOCK:
+            return _engine()
     except (RuleFileError, ValueError, OSError, UnicodeDecodeError) as exc:
         raise CheckError(ErrorCode.DATA_FILE, Text(
             f"アプリのデータファイルが壊れています({exc})。アプリを入れ直してください。",
@@ -94,9 +105,17 @@ def _engine() -> _Engine:
 
 
 def load() -> None:
-    """Read and compile every resource now (the window calls this at start-up, off the GUI thread)."""
+    """Read and compile every resource now: rules, lists, guidance, character tables.
+
+    The window calls this at start-up, off the GUI thread, so the first check is instant.
+    """
     _loaded_engine()
-    check("0")  # builds the character tables and the brand, number and link lists
+    try:
+        load_guidance()
+    except GuidanceFileError:
+        pass  # the guidance view says what is broken when it is opened; checking still works
+    # One small check builds the character tables and phonenumbers' metadata for Japan.
+    check("０３-１２３４-５６７８ https://example.com/ 本日中にご連絡ください")
 
 
 def check(text: str) -> Verdict:
@@ -183,7 +202,8 @@ def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[
         if rule.kind != "pattern":
             continue
         spans: list[Span] = []
-        for pattern, literals in zip(rule.patterns, rule.prefilters):
+        prefilters = rule.prefilters if len(text) > _PREFILTER_FROM else repeat(None)
+        for pattern, literals in zip(rule.patterns, prefilters):
             if literals is not None and not any(lit in text for lit in literals):
                 continue  # cannot match: none of the strings it needs is there
             for m in pattern.finditer(text):

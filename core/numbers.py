@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from importlib import resources
-
-import phonenumbers
-from phonenumbers import PhoneNumberType
 
 from .normalize import NormalizedText
 from .verdict import Listing, NumberKind, PhoneNumber, Text
+
+if TYPE_CHECKING:
+    import phonenumbers
 
 _MASK = "x*○〇●×◯"
 # A number with some digits hidden: 03-xxxx-xxxx, 050-****-****, 0120-○○○-○○○, 〇〇-〇〇〇〇-〇〇〇〇
@@ -104,6 +105,9 @@ _KIND_LABELS = {
 
 
 def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[NumberKind, Text, str]:
+    import phonenumbers
+    from phonenumbers import PhoneNumberType
+
     region = phonenumbers.region_code_for_number(num) or "ZZ"
     if num.country_code != 81:
         label = Text(f"海外の番号(+{num.country_code})", f"international number (+{num.country_code})")
@@ -134,6 +138,8 @@ def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[Number
 
 def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
     """Every phone number in the text, in order of position, at most ``limit``."""
+    import phonenumbers  # imported on first use: it takes a while, and the window opens first
+
     lists = number_lists()
     text = norm.text
     found: list[PhoneNumber] = []

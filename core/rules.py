@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -57,7 +58,7 @@ class RuleFileError(ValueError):
         self.problem = problem
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Rule:
     id: str
     kind: str
@@ -66,7 +67,6 @@ class Rule:
     topic: str
     show: bool
     patterns: tuple[re.Pattern[str], ...]
-    prefilters: tuple[Literals | None, ...]  # per pattern: one of these must occur, or None
     unless: tuple[re.Pattern[str], ...]
     when: Expr | None
     title: Text
@@ -75,6 +75,11 @@ class Rule:
     must_match: tuple[str, ...]
     must_not_match: tuple[str, ...]
     file: str
+
+    @cached_property
+    def prefilters(self) -> tuple[Literals | None, ...]:
+        """Per pattern, strings one of which must occur for it to match (worked out on first use)."""
+        return tuple(required_literals(p.pattern, p.flags) for p in self.patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +248,6 @@ def _rule(record: dict, file: str) -> Rule:
         topic=record.get("topic", ""),
         show=record.get("show", True),
         patterns=patterns,
-        prefilters=tuple(required_literals(p.pattern, p.flags) for p in patterns),
         unless=unless,
         when=when,
         title=_text(record["title"], where, "title"),

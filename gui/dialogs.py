@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QListWidget, QMessageBox, QVBoxLayout, QWidget,
@@ -17,6 +15,8 @@ from .wording import level_word
 
 
 def app_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: only when asked
+
     try:
         return version("sagicheck")
     except PackageNotFoundError:

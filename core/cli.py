@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from typing import TextIO
@@ -23,6 +24,7 @@ from .verdict import CheckError, ErrorCode, Level, Verdict
 
 EXIT_BAD_INPUT = 2
 EXIT_DATA = 3
+EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 _FLAGGED = (Level.DANGER, Level.CAUTION)
 _LEVEL_WORDS = {
     "ja": {Level.DANGER: "危険", Level.CAUTION: "注意", Level.NO_SIGNS: "特徴なし"},
@@ -211,6 +213,14 @@ def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
+def _silence(stream: TextIO) -> None:
+    """Point a closed standard output at /dev/null so Python's exit flush does not complain."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m core", description="Offline scam-message checker.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -237,6 +247,9 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
         if args.command == "check":
             return cmd_check(args, stdin, stdout, stderr)
         return cmd_eval(args, stdout, stderr)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
+        _silence(stdout)
+        return EXIT_PIPE
     except (RuleFileError, ValueError, OSError) as exc:
         print(f"sagicheck: a data file is broken: {exc}", file=stderr)
         return EXIT_DATA

@@ -139,6 +139,9 @@ def test_ordinary_messages_and_warnings_show_no_signs(text):
 
 
 GENUINE_NOT_DANGER = [
+    # card companies do block cards and ask you to call them, on their own published numbers
+    "【楽天カード】ご本人様確認のため、カードのご利用を一時的に制限しております。楽天カードコンタクトセンター(0570-66-6910)までご連絡ください",
+    "【エポスカード】不正利用の可能性があるお取引を検知したため、カードのご利用を一時停止しました。0120-060-101までご連絡ください",
     # a council chasing an unpaid local tax, from a landline, without threats
     "【〇〇町】町税の納付が確認できておりません。行き違いの場合はご容赦ください。お問い合わせは〇〇町税務課 0123-45-6789 まで。",
     "〇〇市収納課です。国民健康保険料の納付が確認できていません。お早めに納付書でお支払いください。",

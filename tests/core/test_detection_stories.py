@@ -139,6 +139,7 @@ def test_ordinary_messages_and_warnings_show_no_signs(text):
 
 
 GENUINE_NOT_DANGER = [
+    "【〇〇モバイル】ご利用料金のお支払いが確認できません。お支払い期限を過ぎていますので、お早めにお支払いください。詳しくはマイページでご確認ください。",
     "【〇〇カード】ご本人の利用であるか確認がとれるまでカードの利用を制限しています。本通知については〇〇カード公式HP「セキュリティについて」をご覧ください。",
     # card companies do block cards and ask you to call them, on their own published numbers
     "【楽天カード】ご本人様確認のため、カードのご利用を一時的に制限しております。楽天カードコンタクトセンター(0570-66-6910)までご連絡ください",

@@ -102,16 +102,17 @@ def _engine() -> _Engine:
 
 
 def load() -> None:
-    """Read and compile every resource now: rules, lists, guidance, character tables.
+    """Read every resource now: rules (each pattern checked; compiled when a text first needs
+    it), lists and guidance, and load phonenumbers.
 
-    The window calls this at start-up, off the GUI thread, so the first check is instant.
+    The window calls this at start-up, off the GUI thread, so the first check is quick.
     """
     _loaded_engine()
     try:
         load_guidance()
     except GuidanceFileError:
         pass  # the guidance view says what is broken when it is opened; checking still works
-    # One small check builds the character tables and phonenumbers' metadata for Japan.
+    # One small check loads phonenumbers' metadata for Japan and compiles the common patterns.
     check("０３-１２３４-５６７８ https://example.com/ 本日中にご連絡ください")
 
 

@@ -12,7 +12,6 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
 
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
@@ -62,8 +61,6 @@ _NOT_CALLABLE = (NumberKind.SERVICE, NumberKind.SHORT_CODE)
 # Share of C0 control characters (other than tab / newline) above which input is not a message.
 _BINARY_SHARE = 0.05
 _ENGINE_LOCK = threading.Lock()
-# Above this many characters, patterns are first screened by the literals they need.
-_PREFILTER_FROM = 20_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
@@ -105,16 +102,17 @@ def _engine() -> _Engine:
 
 
 def load() -> None:
-    """Read and compile every resource now: rules, lists, guidance, character tables.
+    """Read every resource now: rules (each pattern checked; compiled when a text first needs
+    it), lists and guidance, and load phonenumbers.
 
-    The window calls this at start-up, off the GUI thread, so the first check is instant.
+    The window calls this at start-up, off the GUI thread, so the first check is quick.
     """
     _loaded_engine()
     try:
         load_guidance()
     except GuidanceFileError:
         pass  # the guidance view says what is broken when it is opened; checking still works
-    # One small check builds the character tables and phonenumbers' metadata for Japan.
+    # One small check loads phonenumbers' metadata for Japan and compiles the common patterns.
     check("０３-１２３４-５６７８ https://example.com/ 本日中にご連絡ください")
 
 
@@ -202,11 +200,10 @@ def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[
         if rule.kind != "pattern":
             continue
         spans: list[Span] = []
-        prefilters = rule.prefilters if len(text) > _PREFILTER_FROM else repeat(None)
-        for pattern, literals in zip(rule.patterns, prefilters):
+        for index, literals in enumerate(rule.prefilters):
             if literals is not None and not any(lit in text for lit in literals):
                 continue  # cannot match: none of the strings it needs is there
-            for m in pattern.finditer(text):
+            for m in rule.pattern(index).finditer(text):
                 if m.end() > m.start():
                     spans.append(norm.to_original(m.start(), m.end()))
                 if len(spans) >= cap:

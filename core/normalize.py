@@ -91,50 +91,72 @@ _SCANNED = (range(0x0000, 0x3400), range(0x4DC0, 0x4E00), range(0xA000, 0xAC00),
             range(0xD7A4, 0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800),
             range(0x1F100, 0x1F300), range(0x2F800, 0x2FA20), range(0xE0000, 0xE1000))
 
+# How one character folds (see _char_fold).
+_KEPT, _ONE_TO_ONE, _COMBINING, _REST = range(4)
 
-@dataclass(frozen=True, slots=True)
-class _Folding:
-    one_to_one: dict[int, int]  # characters that fold to exactly one other character
-    rest: re.Pattern[str]  # stretches that fold to zero or several characters, or compose
+
+def _char_fold(ch: str) -> tuple[int, int]:
+    """How ``ch`` folds, and for ``_ONE_TO_ONE`` the code point it becomes (else -1)."""
+    cp = ord(ch)
+    if not any(cp in block for block in _SCANNED):
+        return _KEPT, -1
+    return _scanned_fold(ch)
 
 
 @cache
-def _folding() -> _Folding:
-    """How each character folds, worked out once from the Unicode database (~0.1 s).
+def _scanned_fold(ch: str) -> tuple[int, int]:
+    """Worked out from the Unicode database the first time a character is seen, so that only the
+    characters people actually paste are ever looked at (a message uses a few dozen)."""
+    if _is_combining(ch):
+        return _COMBINING, -1
+    folded = unicodedata.normalize("NFKC", ch).lower()
+    if INVISIBLE.match(ch):
+        return _REST, -1
+    if folded == ch:
+        return _KEPT, -1
+    if len(folded) == 1 and not _is_combining(folded):
+        return _ONE_TO_ONE, ord(folded)
+    return _REST, -1
 
-    Most changes are one character for one (full-width "Ａ" -> "a", half-width "ｱ" -> "ア"):
-    those go through ``str.translate`` and keep every offset. The rest (invisible characters,
-    "㈱" -> "(株)", a character followed by combining marks) is matched by ``rest`` and folded
-    piece by piece, which keeps normalising a large paste fast.
+
+def _rest_pattern(chars: set[str]) -> re.Pattern[str] | None:
+    """Stretches of ``chars`` that fold to zero or several characters, or compose.
+
+    The same matches as one pattern built over every character would find, because the
+    character classes only leave out characters that are not in the text.
     """
-    combining: list[int] = []
-    other: list[int] = []
-    one_to_one: dict[int, int] = {}
-    for block in _SCANNED:
-        for cp in block:
-            ch = chr(cp)
-            if _is_combining(ch):
-                combining.append(cp)
-                continue
-            folded = unicodedata.normalize("NFKC", ch).lower()
-            if INVISIBLE.match(ch):
-                other.append(cp)
-            elif folded == ch:
-                continue
-            elif len(folded) == 1 and not _is_combining(folded):
-                one_to_one[cp] = ord(folded)
-            else:
-                other.append(cp)
+    combining = sorted(ord(ch) for ch in chars if _char_fold(ch)[0] == _COMBINING)
+    rest = sorted(ord(ch) for ch in chars if _char_fold(ch)[0] == _REST)
     comb = _ranges(combining)
-    rest = re.compile(f"(?s).[{comb}]+|[{_ranges(other)}][{comb}]*|[{comb}]+")
-    return _Folding(one_to_one=one_to_one, rest=rest)
+    alternatives = []
+    if combining:
+        alternatives.append(f"(?s:.)[{comb}]+")
+    if rest:
+        alternatives.append(f"[{_ranges(rest)}][{comb}]*" if combining else f"[{_ranges(rest)}]")
+    if combining:
+        alternatives.append(f"[{comb}]+")
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 def _fold_with_map(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
-    """NFKC + lower + invisible removal, keeping the source range of every output character."""
-    folding = _folding()
-    text = text.translate(folding.one_to_one)
-    matches = list(folding.rest.finditer(text))
+    """NFKC + lower + invisible removal, keeping the source range of every output character.
+
+    Most changes are one character for one (full-width "Ａ" -> "a", half-width "ｱ" -> "ア"):
+    those go through ``str.translate`` and keep every offset. The rest (invisible characters,
+    "㈱" -> "(株)", a character followed by combining marks) is matched by a pattern and folded
+    piece by piece, which keeps normalising a large paste fast.
+    """
+    chars = set(text)
+    one_to_one = {}
+    for ch in chars:
+        kind, target = _char_fold(ch)
+        if kind == _ONE_TO_ONE:
+            one_to_one[ord(ch)] = target
+    if one_to_one:
+        text = text.translate(one_to_one)
+        chars = (chars - {chr(cp) for cp in one_to_one}) | {chr(cp) for cp in one_to_one.values()}
+    rest = _rest_pattern(chars)
+    matches = list(rest.finditer(text)) if rest is not None else []
     if not matches:  # nothing changes length: offsets are the identity
         n = len(text)
         return text, range(n), range(1, n + 1)

@@ -1,13 +1,20 @@
-"""Literal prefilters for rule patterns, so a large paste is not scanned by every pattern.
+"""Literal prefilters for rule patterns, so a pattern only runs (and is only compiled) when
+the text could hold a match.
 
 For a regular expression, :func:`required_literals` works out a set of plain strings of which
 at least one must occur in any text the pattern matches ("(ご|御)?(連絡|電話)を" needs "連絡" or
 "電話"). Checking ``literal in text`` is far cheaper than running the pattern, and when none of
 the literals occurs the pattern cannot match, so it is skipped. When no such set can be found
 the pattern always runs: the prefilter never changes a result, only the time it takes.
+
+:func:`checked_literals` also says whether the pattern is a valid regular expression: parsing
+it is most of the work of compiling it, so the rule loader can reject a bad pattern without
+compiling the ones a message never needs.
 """
 
 from __future__ import annotations
+
+import re
 
 try:  # the regular-expression parser of the standard library (sre_parse before 3.11)
     from re import _constants as _c, _parser as _p
@@ -19,12 +26,21 @@ Literals = frozenset[str]
 
 def required_literals(pattern: str, flags: int = 0) -> Literals | None:
     """A set of strings one of which every match contains, or None when none is known."""
-    if _p is None:
-        return None
     try:
-        parsed = _p.parse(pattern, flags)
+        return checked_literals(pattern, flags)
     except Exception:  # noqa: BLE001 - any parser trouble just means "no prefilter"
         return None
+
+
+def checked_literals(pattern: str, flags: int = 0) -> Literals | None:
+    """Like :func:`required_literals`, but a pattern that is not a valid regular expression
+    raises ``re.error``. Without the standard library's parser every pattern is compiled."""
+    if _p is None:
+        re.compile(pattern, flags)
+        return None
+    parsed = _p.parse(pattern, flags)
+    if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
+        return None  # literals would have to match in any case: no prefilter
     best = _best(_candidates(list(parsed)))
     if best is None or not all(best):
         return None
@@ -49,7 +65,8 @@ def _candidates(items: list) -> list[set[str]]:
             continue  # zero-width: does not break a literal run's meaning for "contains"
         flush()
         if op is _c.SUBPATTERN:
-            found.extend(_candidates(list(av[-1])))
+            if not av[1] & _c.SRE_FLAG_IGNORECASE:  # (?i:...) matches its literals in any case
+                found.extend(_candidates(list(av[-1])))
         elif op is _c.BRANCH:
             union: set[str] = set()
             for alternative in av[1]:

@@ -3,7 +3,9 @@
 Three kinds of rule:
 
 - ``pattern``: fires when any of its regular expressions matches the normalised text
-  (and none of its ``unless`` expressions does). Weak signals score little.
+  (and none of its ``unless`` expressions does). Weak signals score little. Each expression is
+  checked when the file is read but compiled on first use, and only for a text holding one of
+  the literal strings any match needs (see :mod:`core.prefilter`).
 - ``computed``: fired by an extractor in code (phone numbers, links, brands); the record
   holds the id, score and wording so they stay data.
 - ``combination``: a boolean expression over other rule ids
@@ -24,7 +26,7 @@ from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .prefilter import Literals, required_literals
+from .prefilter import Literals, checked_literals
 from .verdict import Level, Text
 
 RULE_KINDS = ("pattern", "computed", "combination")
@@ -66,8 +68,8 @@ class Rule:
     group: str
     topic: str
     show: bool
-    patterns: tuple[re.Pattern[str], ...]
-    unless: tuple[re.Pattern[str], ...]
+    pattern_sources: tuple[str, ...]
+    unless_sources: tuple[str, ...]
     when: Expr | None
     title: Text
     detail: Text
@@ -75,11 +77,27 @@ class Rule:
     must_match: tuple[str, ...]
     must_not_match: tuple[str, ...]
     file: str
+    # Per pattern, strings one of which must occur for it to match (None: no such strings known).
+    prefilters: tuple[Literals | None, ...] = ()
+
+    def pattern(self, index: int) -> re.Pattern[str]:
+        """Pattern ``index``, compiled the first time it is needed."""
+        compiled = self._compiled[index]
+        if compiled is None:
+            compiled = self._compiled[index] = re.compile(self.pattern_sources[index])
+        return compiled
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(self.pattern(i) for i in range(len(self.pattern_sources)))
 
     @cached_property
-    def prefilters(self) -> tuple[Literals | None, ...]:
-        """Per pattern, strings one of which must occur for it to match (worked out on first use)."""
-        return tuple(required_literals(p.pattern, p.flags) for p in self.patterns)
+    def unless(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(u) for u in self.unless_sources)
+
+    @cached_property
+    def _compiled(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.pattern_sources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,16 +211,17 @@ def _text(value: object, where: str, key: str) -> Text:
     return Text(ja=value["ja"], en=value["en"])
 
 
-def _compile(patterns: list, where: str) -> tuple[re.Pattern[str], ...]:
-    compiled = []
+def _checked(patterns: list, where: str) -> tuple[tuple[str, ...], tuple[Literals | None, ...]]:
+    """The patterns, each checked to be a valid regular expression, and their prefilters."""
+    literals = []
     for p in patterns:
         if not isinstance(p, str) or not p:
             raise RuleFileError(where, "patterns must be non-empty strings")
         try:
-            compiled.append(re.compile(p))
+            literals.append(checked_literals(p))
         except re.error as exc:
             raise RuleFileError(where, f"bad pattern {p!r}: {exc}") from None
-    return tuple(compiled)
+    return tuple(patterns), tuple(literals)
 
 
 def _rule(record: dict, file: str) -> Rule:
@@ -221,8 +240,8 @@ def _rule(record: dict, file: str) -> Rule:
     kind = record["kind"]
     if kind not in RULE_KINDS:
         raise RuleFileError(where, f"kind must be one of {RULE_KINDS}")
-    patterns = _compile(record.get("patterns", []), where)
-    unless = _compile(record.get("unless", []), where)
+    patterns, prefilters = _checked(record.get("patterns", []), where)
+    unless, _ = _checked(record.get("unless", []), where)
     when = None
     if kind == "pattern" and not patterns:
         raise RuleFileError(where, "a pattern rule needs patterns")
@@ -247,8 +266,8 @@ def _rule(record: dict, file: str) -> Rule:
         group=record.get("group", ""),
         topic=record.get("topic", ""),
         show=record.get("show", True),
-        patterns=patterns,
-        unless=unless,
+        pattern_sources=patterns,
+        unless_sources=unless,
         when=when,
         title=_text(record["title"], where, "title"),
         detail=_text(record["detail"], where, "detail"),
@@ -256,6 +275,7 @@ def _rule(record: dict, file: str) -> Rule:
         must_match=tuple(record.get("must_match", [])),
         must_not_match=tuple(record.get("must_not_match", [])),
         file=file,
+        prefilters=prefilters,
     )
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from .crash import CrashReporter
 from .i18n import Translators
 from .main_window import MainWindow
 from .paths import AppPaths, resolve_paths
@@ -42,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_sheet(args)
     if "--self-test" in args:
         return _run_self_test(args)
+    from .crash import CrashReporter
+
     options, qt_args = parse_options(args)
     paths = _paths_or_fallback(options.data_dir)
     reporter = CrashReporter(paths.log_file)

@@ -9,29 +9,32 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSplitter,
-    QVBoxLayout, QWidget,
+    QHBoxLayout, QMainWindow, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
 from core.verdict import Verdict
 
 from .actions import build_menus, create_actions, retranslate_menus
-from .dialogs import HistoryDialog, about_box, confirm_clear_history, is_yes
 from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput
 from .paths import AppPaths
 from .plain import heading_label, plain_label, plain_message_box
-from .printing import SheetRequest, pdf_file_dialog, print_preview
 from .runner import CheckFailure, CheckRunner
 from .settings import Settings, save_settings
 from .styles import stylesheet
 from .verdict_view import VerdictView
 from .walkthrough import WalkthroughView
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from .printing import SheetRequest
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,9 @@ class MainWindow(QMainWindow):
         self._sync_menu_checks()
         self.retranslate()
         self._update_tab_order()
-        self.runner.warm_up()
+        # The rules are read in the background once the window is up (the first pass of the
+        # event loop), so that building and drawing the window does not wait on them.
+        QTimer.singleShot(0, self.runner, self.runner.warm_up)
 
     # ----- construction -------------------------------------------------------------------
 
@@ -199,16 +204,16 @@ class MainWindow(QMainWindow):
         self._change_settings(replace(self._settings, keep_history=on))
 
     def _show_history(self) -> None:
-        self._open_dialog(HistoryDialog(self._history.entries(), self))
+        self._open_dialog(self._history_dialog())
 
     def _ask_clear_history(self) -> None:
         self._open_dialog(self._clear_history_question())
 
     def _show_about(self) -> None:
-        self._open_dialog(about_box(self))
+        self._open_dialog(self._about_box())
 
     def _print(self) -> None:
-        self._open_dialog(print_preview(self, self.sheet_request()))
+        self._open_dialog(self._print_preview())
 
     def _save_pdf(self) -> None:
         self._open_dialog(self._pdf_dialog())
@@ -289,12 +294,29 @@ class MainWindow(QMainWindow):
         except OSError:
             log.exception("could not write the history file")
 
+    # The dialogs and the print machinery are imported the first time they are asked for:
+    # nothing of them is needed to open the window.
+
+    def _history_dialog(self) -> QDialog:
+        from .dialogs import HistoryDialog
+
+        return HistoryDialog(self._history.entries(), self)
+
+    def _about_box(self) -> QMessageBox:
+        from .dialogs import about_box
+
+        return about_box(self)
+
     def _clear_history_question(self) -> QMessageBox:
+        from .dialogs import confirm_clear_history
+
         question = confirm_clear_history(self)
         question.finished.connect(self._clear_history)
         return question
 
     def _clear_history(self, answer: int) -> None:
+        from .dialogs import is_yes
+
         if not is_yes(answer):
             return
         try:
@@ -302,7 +324,14 @@ class MainWindow(QMainWindow):
         except OSError:
             log.exception("could not clear the history file")
 
+    def _print_preview(self) -> QDialog:
+        from .printing import print_preview
+
+        return print_preview(self, self.sheet_request())
+
     def _pdf_dialog(self) -> QFileDialog:
+        from .printing import pdf_file_dialog
+
         dialog = pdf_file_dialog(self)
         dialog.fileSelected.connect(self._pdf_chosen)
         return dialog
@@ -320,6 +349,8 @@ class MainWindow(QMainWindow):
 
     def sheet_request(self) -> SheetRequest:
         """The sheet for what is on screen now: the checked message, its verdict, the chosen steps."""
+        from .printing import SheetRequest
+
         verdict = self.verdict_view.verdict()
         if verdict is None:
             raise RuntimeError("there is no verdict to print")

@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 DATA_DIR_ENV = "SAGICHECK_DATA_DIR"
 
 
@@ -39,5 +37,7 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         folder = Path(chosen).expanduser()
         folder.mkdir(parents=True, exist_ok=True)
     else:
+        import platformdirs  # only when no folder was chosen
+
         folder = platformdirs.user_data_path("sagicheck", appauthor=False, ensure_exists=True)
     return AppPaths(data_dir=folder.resolve())

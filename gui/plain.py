@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
@@ -24,6 +29,8 @@ def heading_label(parent: QWidget | None = None) -> QLabel:
 
 
 def plain_message_box(parent: QWidget | None, object_name: str, title: str, text: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox  # its type is made on first use: not at start-up
+
     box = QMessageBox(parent)
     box.setObjectName(object_name)
     box.setTextFormat(Qt.TextFormat.PlainText)

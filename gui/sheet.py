@@ -211,10 +211,12 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     """Paint ``doc`` page by page on ``device`` (a QPdfWriter, or a QPrinter from the print
     dialog or print preview), within the device's page margins, numbering the pages.
     Returns the number of pages."""
-    paged = doc.clone()
+    # A fresh document laid out once, at the device's resolution: the device and the font are
+    # set while it is still empty, because setting them on a filled one lays it all out again.
+    paged = QTextDocument()
     paged.documentLayout().setPaintDevice(device)
     paged.setDefaultFont(doc.defaultFont())
-    paged.setHtml(doc.toHtml())  # lay out again at the device's resolution
+    paged.setHtml(doc.toHtml())
     dpi = device.logicalDpiY()
     footer = dpi // 3  # a third of an inch for the page number
     body = QSizeF(device.width(), device.height() - footer)

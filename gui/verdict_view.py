@@ -106,6 +106,17 @@ class VerdictView(QWidget):
         self._render()
 
     def _render(self) -> None:
+        # Hidden while the reasons are replaced and shown again at once: the new cards appear
+        # together in one pass instead of one layout pass each (focus and screen readers still
+        # see them before this returns).
+        visible = self.isVisible()
+        if visible:
+            self.hide()
+        self._draw()
+        if visible:
+            self.show()
+
+    def _draw(self) -> None:
         for items in (self._reasons, self._numbers, self._links):
             _empty(items)
         shown = self._shown
@@ -165,8 +176,7 @@ def _link_text(link: Link, lang: str) -> str:
 
 
 def _add(layout: QVBoxLayout, widget: QWidget) -> None:
-    layout.addWidget(widget)
-    widget.show()  # now, not on the next event-loop pass: focus and screen readers see it at once
+    layout.addWidget(widget)  # shown with the view at the end of _render
 
 
 def _empty(layout: QVBoxLayout) -> None:

@@ -67,7 +67,9 @@ def test_without_either_the_platform_folder_is_used(monkeypatch, tmp_path):
         calls.append((name, appauthor, ensure_exists))
         return tmp_path / "platform"
 
-    monkeypatch.setattr(app_module.resolve_paths.__globals__["platformdirs"], "user_data_path", user_data_path)
+    import platformdirs  # imported by resolve_paths only when it needs the platform folder
+
+    monkeypatch.setattr(platformdirs, "user_data_path", user_data_path)
     assert resolve_paths().data_dir == (tmp_path / "platform").resolve()
     assert calls == [("sagicheck", False, True)]
 

@@ -16,6 +16,7 @@ from functools import cache
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
 from .links import FoundLink, find_links, link_lists
+from .messages import load_messages, message
 from .normalize import NormalizedText, normalize
 from .numbers import find_numbers, is_number_only, number_lists
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
@@ -81,16 +82,18 @@ def _loaded_engine() -> _Engine:
         with _ENGINE_LOCK:
             return _engine()
     except (RuleFileError, ValueError, OSError, UnicodeDecodeError) as exc:
-        raise CheckError(ErrorCode.DATA_FILE, Text(
-            f"アプリのデータファイルが壊れています({exc})。アプリを入れ直してください。",
-            f"A data file of the app is broken ({exc}). Please reinstall the app.",
-        )) from exc
+        try:
+            said = message("error.data_file", detail=exc)
+        except Exception:  # noqa: BLE001 - the messages file itself may be the broken one
+            said = Text(f"データファイルが壊れています({exc})", f"A data file is broken ({exc})")
+        raise CheckError(ErrorCode.DATA_FILE, said) from exc
 
 
 @cache
 def _engine() -> _Engine:
+    load_messages()  # read now, with the lists, so a broken file shows up here
     brand_list, number_list, link_list = load_brands(), number_lists(), link_lists()
-    del brand_list, number_list, link_list  # loaded now so a broken file shows up here
+    del brand_list, number_list, link_list
     rules = load_rules()
     by_id = rules.by_id()
     missing = [i for i in COMPUTED_IDS if i not in by_id]
@@ -128,18 +131,15 @@ def check(text: str) -> Verdict:
     engine = _loaded_engine()
     levels = engine.rules.levels
     if not text.strip():
-        raise CheckError(ErrorCode.EMPTY, Text("確認する文章が入っていません。", "There is no text to check."))
+        raise CheckError(ErrorCode.EMPTY, message("error.empty"))
     sample = text[:4096]
     if len(_CONTROL.findall(sample)) > max(3, _BINARY_SHARE * len(sample)):
-        raise CheckError(ErrorCode.NOT_TEXT, Text(
-            "文字ではないデータのようです。メッセージの文章を貼り付けてください。",
-            "This looks like binary data, not a message. Paste the message text.",
-        ))
+        raise CheckError(ErrorCode.NOT_TEXT, message("error.not_text"))
     analysed = _first_bytes(text, levels.max_bytes)
     truncated = len(analysed) < len(text)
     norm = normalize(analysed)
     if not norm.text.strip():
-        raise CheckError(ErrorCode.EMPTY, Text("確認する文章が入っていません。", "There is no text to check."))
+        raise CheckError(ErrorCode.EMPTY, message("error.empty"))
 
     brands = find_brands(norm)
     numbers = find_numbers(norm, levels.max_numbers)

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from typing import TextIO
 
 from .check import check
+from .messages import message
 from .rules import RuleFileError
 from .verdict import CheckError, ErrorCode, Level, Verdict
 
@@ -26,11 +27,6 @@ EXIT_BAD_INPUT = 2
 EXIT_DATA = 3
 EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 _FLAGGED = (Level.DANGER, Level.CAUTION)
-_LEVEL_WORDS = {
-    "ja": {Level.DANGER: "危険", Level.CAUTION: "注意", Level.NO_SIGNS: "特徴なし"},
-    "en": {Level.DANGER: "DANGER", Level.CAUTION: "CAUTION", Level.NO_SIGNS: "NO SIGNS FOUND"},
-}
-
 
 def _read_stdin_text(stdin: TextIO) -> str:
     """Read stdin as UTF-8 without dying on bad bytes (they become U+FFFD)."""
@@ -41,13 +37,11 @@ def _read_stdin_text(stdin: TextIO) -> str:
 
 
 def _human(verdict: Verdict, lang: str) -> str:
-    lines = [f"[{_LEVEL_WORDS[lang][verdict.level]}] {verdict.headline.get(lang)}  (score {verdict.score:.1f})"]
+    word = message(f"cli.{verdict.level.value}").get(lang)
+    lines = [f"[{word}] {verdict.headline.get(lang)}  (score {verdict.score:.1f})"]
     if verdict.truncated:
-        lines.append(
-            f"  ({verdict.analysed_length:,} / {verdict.text_length:,} 文字だけを調べました)"
-            if lang == "ja"
-            else f"  (only the first {verdict.analysed_length:,} of {verdict.text_length:,} characters were checked)"
-        )
+        note = message("cli.truncated", analysed=f"{verdict.analysed_length:,}", total=f"{verdict.text_length:,}")
+        lines.append(f"  {note.get(lang)}")
     for reason in verdict.reasons:
         sign = "+" if reason.score >= 0 else "-"
         lines.append(f"  {sign} {reason.title.get(lang)} [{reason.id}]")

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from importlib import resources
 
+from .messages import message
 from .normalize import NormalizedText
 from .verdict import Listing, NumberKind, PhoneNumber, Text
 
@@ -90,18 +91,8 @@ def _listing(key: str, lists: NumberLists) -> tuple[Listing, Text | None]:
     return Listing.NONE, None
 
 
-_KIND_LABELS = {
-    NumberKind.MOBILE: Text("携帯電話の番号", "mobile phone number"),
-    NumberKind.IP_PHONE: Text("IP電話の番号(050)", "internet (IP) phone number (050)"),
-    NumberKind.TOLL_FREE: Text("フリーダイヤル(通話無料)", "toll-free number"),
-    NumberKind.NAVI_DIAL: Text("ナビダイヤル(0570・通話料は発信者負担)", "navi-dial (0570, caller pays)"),
-    NumberKind.PREMIUM: Text("有料情報サービスの番号(高額な通話料)", "premium-rate number (expensive)"),
-    NumberKind.SERVICE: Text("公的な相談・緊急の番号", "public help or emergency number"),
-    NumberKind.SHORT_CODE: Text("SMS送信用の共通ショートコード(電話はかけられません)",
-                                "SMS sender short code (cannot be called)"),
-    NumberKind.MASKED: Text("一部が伏せられた番号", "number with digits hidden"),
-    NumberKind.UNKNOWN: Text("番号の種類はわかりません", "number of an unknown type"),
-}
+def _kind_label(kind: NumberKind) -> Text:
+    return message(f"number.{kind.value}")
 
 
 def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[NumberKind, Text, str]:
@@ -110,7 +101,7 @@ def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[Number
 
     region = phonenumbers.region_code_for_number(num) or "ZZ"
     if num.country_code != 81:
-        label = Text(f"海外の番号(+{num.country_code})", f"international number (+{num.country_code})")
+        label = message("number.international", code=num.country_code)
         return NumberKind.INTERNATIONAL, label, region
     kind = {
         PhoneNumberType.MOBILE: NumberKind.MOBILE,
@@ -127,13 +118,16 @@ def _classify(num: phonenumbers.PhoneNumber, lists: NumberLists) -> tuple[Number
         code = "0" + national[:area_len] if area_len else ""
         area = lists.areas.get(code)
         if area:
-            label = Text(f"固定電話(市外局番 {code}・{area.ja})", f"landline (area code {code}, {area.en})")
+            label = Text(
+                ja=message("number.landline_in_area", code=code, area=area.ja).ja,
+                en=message("number.landline_in_area", code=code, area=area.en).en,
+            )
         elif code:
-            label = Text(f"固定電話(市外局番 {code})", f"landline (area code {code})")
+            label = message("number.landline_with_code", code=code)
         else:
-            label = Text("固定電話", "landline")
+            label = message("number.landline")
         return kind, label, region
-    return kind, _KIND_LABELS[kind], region
+    return kind, _kind_label(kind), region
 
 
 def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
@@ -183,7 +177,7 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         kind = NumberKind.SHORT_CODE if key.startswith("0005") else NumberKind.SERVICE
         if kind == NumberKind.SERVICE and key not in lists.services:
             continue  # "130" in "合計130" is not a phone number
-        label = lists.services[key] if kind == NumberKind.SERVICE else _KIND_LABELS[kind]
+        label = lists.services[key] if kind == NumberKind.SERVICE else _kind_label(kind)
         add(m.start(), m.end(), None, kind, label, key, "JP")
 
     for m in _MASKED.finditer(text):
@@ -193,7 +187,7 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         masks = sum(ch in _MASK for ch in m.group())
         if masks < 3 or digits + masks < 9 or not free(m.start(), m.end()):
             continue
-        add(m.start(), m.end(), None, NumberKind.MASKED, _KIND_LABELS[NumberKind.MASKED], "", None)
+        add(m.start(), m.end(), None, NumberKind.MASKED, _kind_label(NumberKind.MASKED), "", None)
 
     found.sort(key=lambda n: n.start)
     return tuple(found)

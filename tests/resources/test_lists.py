@@ -51,3 +51,16 @@ def test_link_lists_are_plain_lower_case_names():
     links = link_lists()
     for table in (links.suffixes, links.tlds, links.odd_tlds, links.shorteners, links.free_hosting, links.well_known):
         assert table and all(entry == entry.lower() and " " not in entry for entry in table)
+
+
+def test_every_number_kind_and_core_sentence_has_wording():
+    from core import Level, NumberKind
+    from core.messages import message
+
+    for kind in NumberKind:
+        if kind not in (NumberKind.FIXED_LINE, NumberKind.INTERNATIONAL):  # these name a code
+            assert message(f"number.{kind.value}").ja
+    for level in Level:
+        assert message(f"cli.{level.value}").en
+    assert "{" not in message("error.data_file", detail="x").ja
+    assert message("number.international", code=44).en == "international number (+44)"

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
-from .links import FoundLink, find_links, link_lists
+from .links import FoundLink, find_links, link_lists, ordered_risks
 from .messages import load_messages, message
 from .normalize import NormalizedText, normalize
 from .numbers import find_numbers, is_number_only, number_lists
@@ -256,30 +256,16 @@ def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMenti
     named = [m.brand for m in brands if m.brand.category not in LINKS_ELSEWHERE]
     well_known = link_lists().well_known
     out = []
+    judged_elsewhere = {LinkRisk.OFFICIAL, LinkRisk.LOOKALIKE, LinkRisk.SHORTENER, LinkRisk.MASKED}
     for f in found:
         link = f.link
-        risks = list(link.risks)
         domain = link.registrable_domain
-        judged_elsewhere = {LinkRisk.OFFICIAL, LinkRisk.LOOKALIKE, LinkRisk.SHORTENER, LinkRisk.MASKED}
-        if named and domain and not judged_elsewhere & set(risks) and domain not in well_known:
-            if not any(b.owns(domain, link.host) for b in named):
-                risks.insert(0, LinkRisk.NOT_OFFICIAL)
-                risks = [r for r in risks if r != LinkRisk.NONE]
-        if risks != list(link.risks):
-            link = Link(
-                text=link.text, start=link.start, end=link.end, defanged=link.defanged,
-                host=link.host, registrable_domain=link.registrable_domain,
-                risks=tuple(risks), note=engine.link_notes[_worst(risks)],
-            )
+        if (named and domain and not judged_elsewhere & set(link.risks) and domain not in well_known
+                and not any(b.owns(domain, link.host) for b in named)):
+            risks = ordered_risks([r for r in link.risks if r != LinkRisk.NONE] + [LinkRisk.NOT_OFFICIAL])
+            link = replace(link, risks=risks, note=engine.link_notes[risks[0]])
         out.append(link)
     return tuple(out)
-
-
-def _worst(risks: list[LinkRisk]) -> LinkRisk:
-    order = (LinkRisk.LOOKALIKE, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
-             LinkRisk.FREE_HOSTING, LinkRisk.ODD_TLD, LinkRisk.SHORTENER, LinkRisk.MASKED,
-             LinkRisk.OFFICIAL, LinkRisk.NONE)
-    return min(risks, key=order.index) if risks else LinkRisk.NONE
 
 
 def _fire_links(links: tuple[Link, ...], fired) -> None:

@@ -75,6 +75,11 @@ def link_lists() -> LinkLists:
     )
 
 
+def ordered_risks(risks) -> tuple[LinkRisk, ...]:
+    """Each risk once, worst first (the first is what a link's note talks about)."""
+    return tuple(sorted(set(risks), key=_RISK_ORDER.index))
+
+
 def defang(url: str) -> str:
     """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable.
 
@@ -227,7 +232,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             return
         host, masked = _host_of(raw)
         domain, risks, brand = _judge(raw, host, masked, lists, named_brands)
-        risks = sorted(set(risks), key=_RISK_ORDER.index)
+        risks = list(ordered_risks(risks))
         start, end = norm.to_original(a, b)
         original = norm.original[start:end]
         link = Link(

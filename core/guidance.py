@@ -349,11 +349,10 @@ def _id(value: object, where: str) -> str:
 
 
 def _text(value: object, where: str, key: str) -> Text:
-    if not isinstance(value, dict) or set(value) != {"ja", "en"}:
-        raise GuidanceFileError(where, f"'{key}' must have exactly 'ja' and 'en'")
-    if not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise GuidanceFileError(where, f"'{key}.ja' and '{key}.en' must be non-empty text")
-    return Text(ja=value["ja"], en=value["en"])
+    try:
+        return Text.from_record(value, key)
+    except ValueError as exc:
+        raise GuidanceFileError(where, str(exc)) from None
 
 
 def _records(data: dict, section: str, file: str) -> list[dict]:

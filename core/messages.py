@@ -22,9 +22,10 @@ def _messages() -> dict[str, Text]:
     found: dict[str, Text] = {}
     for group, entries in data.items():
         for name, text in entries.items():
-            if not isinstance(text, dict) or set(text) != {"ja", "en"}:
-                raise RuleFileError(f"{FILE} [{group}.{name}]", "needs exactly 'ja' and 'en'")
-            found[f"{group}.{name}"] = Text(ja=text["ja"], en=text["en"])
+            try:
+                found[f"{group}.{name}"] = Text.from_record(text, f"{group}.{name}")
+            except ValueError as exc:
+                raise RuleFileError(FILE, str(exc)) from None
     return found
 
 

@@ -204,11 +204,10 @@ def positive_ids(expr: Expr, negated: bool = False) -> set[str]:
 
 
 def _text(value: object, where: str, key: str) -> Text:
-    if not isinstance(value, dict) or set(value) != {"ja", "en"}:
-        raise RuleFileError(where, f"{key} must have exactly 'ja' and 'en'")
-    if not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise RuleFileError(where, f"{key}.ja and {key}.en must be non-empty text")
-    return Text(ja=value["ja"], en=value["en"])
+    try:
+        return Text.from_record(value, key)
+    except ValueError as exc:
+        raise RuleFileError(where, str(exc)) from None
 
 
 def _checked(patterns: list, where: str) -> tuple[tuple[str, ...], tuple[Literals | None, ...]]:

@@ -34,6 +34,15 @@ class Text:
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.ja
 
+    @classmethod
+    def from_record(cls, value: object, key: str) -> Text:
+        """From a resource record ``{ ja = "...", en = "..." }``; ValueError naming ``key`` if not."""
+        if not isinstance(value, dict) or set(value) != {"ja", "en"}:
+            raise ValueError(f"'{key}' must have exactly 'ja' and 'en'")
+        if not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise ValueError(f"'{key}.ja' and '{key}.en' must be non-empty text")
+        return cls(ja=value["ja"], en=value["en"])
+
 
 class ReasonKind(StrEnum):
     """What a reason says about the message, so a view can group them without reading scores."""

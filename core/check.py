@@ -15,10 +15,10 @@ from functools import cache
 
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
-from .links import FoundLink, find_links, link_lists, ordered_risks
+from .links import find_links, link_lists, ordered_risks
 from .messages import load_messages, message
 from .normalize import NormalizedText, normalize
-from .numbers import find_numbers, is_number_only, number_lists
+from .numbers import digits_key, find_numbers, is_number_only, number_lists
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
@@ -236,29 +236,25 @@ def _fire_numbers(numbers, brands: tuple[BrandMention, ...], links, number_only:
         _fire(fired, "NUMBER_ONLY", [(n.start, n.end) for n in numbers])
         if all(n.listed == Listing.NONE for n in numbers):
             _fire(fired, "NUMBER_NOT_LISTED", [(n.start, n.end) for n in numbers])
-    contacts = [n for n in callable_numbers]
-    if (brands and contacts and not links and all(
-        n.listed == Listing.OFFICIAL and _digits(n) in brand_numbers for n in contacts
-    )) or (brands and not contacts and not links and any(
+    if (brands and callable_numbers and not links and all(
+        n.listed == Listing.OFFICIAL and _digits(n) in brand_numbers for n in callable_numbers
+    )) or (brands and not callable_numbers and not links and any(
         n.kind == NumberKind.SERVICE and _digits(n) in brand_numbers for n in numbers
     )):
         _fire(fired, "OFFICIAL_CONTACT_ONLY", [(n.start, n.end) for n in numbers])
 
 
 def _digits(n: PhoneNumber) -> str:
-    from .numbers import digits_key
-
     return digits_key(n.e164 or n.text)
 
 
-def _with_brand_judgement(found: tuple[FoundLink, ...], brands: tuple[BrandMention, ...], engine: _Engine) -> tuple[Link, ...]:
+def _with_brand_judgement(found: tuple[Link, ...], brands: tuple[BrandMention, ...], engine: _Engine) -> tuple[Link, ...]:
     """Add NOT_OFFICIAL to links that leave every brand the message names."""
     named = [m.brand for m in brands if m.brand.category not in LINKS_ELSEWHERE]
     well_known = link_lists().well_known
     out = []
     judged_elsewhere = {LinkRisk.OFFICIAL, LinkRisk.LOOKALIKE, LinkRisk.SHORTENER, LinkRisk.MASKED}
-    for f in found:
-        link = f.link
+    for link in found:
         domain = link.registrable_domain
         if (named and domain and not judged_elsewhere & set(link.risks) and domain not in well_known
                 and not any(b.owns(domain, link.host) for b in named)):

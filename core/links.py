@@ -177,17 +177,16 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     return None
 
 
-def _judge(url: str, host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk], Brand | None]:
+def _judge(host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
     if host is None:
-        return None, [LinkRisk.MASKED], None
+        return None, [LinkRisk.MASKED]
     risks: list[LinkRisk] = []
     if _is_ip(host):
-        return host, [LinkRisk.IP_ADDRESS], None
+        return host, [LinkRisk.IP_ADDRESS]
     domain = registrable_domain(host, lists.suffixes)
     if owner_of(domain, host) is not None and "xn--" not in host:
-        return domain, [LinkRisk.OFFICIAL] + ([LinkRisk.MASKED] if masked else []), None
-    brand_hit = _lookalike(host, domain, load_brands(), named)
-    if brand_hit is not None:
+        return domain, [LinkRisk.OFFICIAL] + ([LinkRisk.MASKED] if masked else [])
+    if _lookalike(host, domain, load_brands(), named) is not None:
         risks.append(LinkRisk.LOOKALIKE)
     elif re.search(r"\.(?:co|ne|or|go|lg|ac)\.jp\.", host + ".") and not domain.endswith(".jp"):
         risks.append(LinkRisk.LOOKALIKE)  # "xxx.co.jp.example.com" pretends to be Japanese
@@ -202,25 +201,17 @@ def _judge(url: str, host: str | None, masked: bool, lists: LinkLists, named: se
         risks.append(LinkRisk.SHORTENER)
     if masked:
         risks.append(LinkRisk.MASKED)
-    return domain, risks, brand_hit
+    return domain, risks
 
 
-@dataclass(frozen=True, slots=True)
-class FoundLink:
-    link: Link
-    norm_start: int
-    norm_end: int
-    lookalike_of: Brand | None
-
-
-def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) -> tuple[FoundLink, ...]:
+def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) -> tuple[Link, ...]:
     """Every web address in the text, in order, at most ``limit``.
 
     ``notes(risk)`` gives the user-facing sentence for a risk (from the rule resources).
     """
     lists = link_lists()
     text = norm.text
-    found: list[FoundLink] = []
+    found: list[Link] = []
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int) -> None:
@@ -231,7 +222,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
         if not raw or any(a < e and b > s for s, e in taken):
             return
         host, masked = _host_of(raw)
-        domain, risks, brand = _judge(raw, host, masked, lists, named_brands)
+        domain, risks = _judge(host, masked, lists, named_brands)
         risks = list(ordered_risks(risks))
         start, end = norm.to_original(a, b)
         original = norm.original[start:end]
@@ -245,7 +236,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
             risks=tuple(risks) or (LinkRisk.NONE,),
             note=notes(risks[0] if risks else LinkRisk.NONE),
         )
-        found.append(FoundLink(link, a, b, brand))
+        found.append(link)
         taken.append((a, b))
 
     for m in _SCHEME.finditer(text):
@@ -264,5 +255,5 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
         if not m.group(3) and owner_of(registrable_domain(host, lists.suffixes), host) is not None:
             continue  # "Amazon.co.jp" written as a company name, not a link
         add(m.start(), m.end())
-    found.sort(key=lambda f: f.norm_start)
+    found.sort(key=lambda link: link.start)  # offsets map in order: same as the normalised order
     return tuple(found)

@@ -225,13 +225,23 @@ def _check_resources() -> str:
         raise StageFailed(f"Qt's qtbase_ja.qm did not load from {qt_translations}")
     note = f"icon {image.width()}px, qtbase_ja"
     if getattr(sys, "frozen", False):  # a packaged app carries its own version
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            note += f", version {version('sagicheck')}"
-        except PackageNotFoundError:
-            raise StageFailed("the package metadata (sagicheck's version) is not in the bundle") from None
+        note += f", version {_bundled_version()}"
     return note
+
+
+def _bundled_version() -> str:
+    """The version in the bundle's package metadata, which the About box shows.
+
+    Read straight from the ``.dist-info/METADATA`` file where ``importlib.metadata`` finds it:
+    importing ``importlib.metadata`` (email parser, zip support) costs more than this whole stage.
+    """
+    bundle = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    for metadata in sorted(bundle.glob("sagicheck-*.dist-info/METADATA")):
+        for line in metadata.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.partition(":")
+            if name == "Version" and value.strip():
+                return value.strip()
+    raise StageFailed("the package metadata (sagicheck's version) is not in the bundle")
 
 
 def _render_sheet(state: dict[str, Any], keep: Path | None) -> str:

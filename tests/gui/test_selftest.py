@@ -68,3 +68,24 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_only_with_verbose(
     assert captured.err == ""
     assert selftest.run_self_test(["--verbose"]) == selftest.EXIT_FAILED
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_a_packaged_app_reports_the_version_its_metadata_carries(
+        qapp, capsys, monkeypatch, tmp_path) -> None:
+    info = tmp_path / "sagicheck-9.8.7.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: sagicheck\nVersion: 9.8.7\n",
+                                   encoding="utf-8")
+    monkeypatch.setattr(selftest.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(selftest.sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert selftest.run_self_test(["--verbose"]) == selftest.EXIT_OK
+    assert re.search(r"^self-test: resources .* version 9\.8\.7$", capsys.readouterr().out, re.MULTILINE)
+
+
+def test_a_packaged_app_without_its_metadata_fails_the_resources_stage(
+        qapp, capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(selftest.sys, "frozen", True, raising=False)
+    monkeypatch.setattr(selftest.sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert selftest.run_self_test([]) == selftest.EXIT_FAILED
+    assert capsys.readouterr().out.strip() == (
+        "self-test failed: resources: the package metadata (sagicheck's version) is not in the bundle")

@@ -132,7 +132,7 @@ class WalkthroughView(QWidget):
     # --- building and drawing --------------------------------------------------------------------
 
     def _build(self) -> None:
-        scroll = QScrollArea(self)
+        scroll = self._scroll = QScrollArea(self)  # takes Tab focus so the keys can scroll it
         scroll.setObjectName("walkthroughScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -208,6 +208,7 @@ class WalkthroughView(QWidget):
         self._restart.setAccessibleName(self.tr("最初から"))
         self._restart.setAccessibleDescription(self.tr("最初の質問からやり直します"))
         self.setAccessibleName(self.tr("次にすることの案内"))
+        self._scroll.setAccessibleName(self.tr("次にすることの案内"))
 
     def _apply_fonts(self) -> None:
         base = self.font()

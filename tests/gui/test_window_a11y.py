@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
 from window_helpers import SCAM, check, paste
 
 from gui.dialogs import app_version
@@ -25,10 +25,9 @@ def _tab_chain(window, start: QWidget) -> list[QWidget]:
 def test_every_control_has_an_accessible_name(qtbot, window):
     paste(window, SCAM)
     check(qtbot, window)
-    # Scroll areas take Tab focus only to scroll with the keys; they are containers, not controls.
-    controls = [w for w in window.findChildren(QWidget) if _focusable(w) and not isinstance(w, QAbstractScrollArea)
-                or w is window.message_input]
-    assert {"messageInput", "pasteButton", "checkButton", "printButton", "reasonCard"} <= {
+    # A scroll area that takes Tab focus (to scroll with the keys) is announced too.
+    controls = [w for w in window.findChildren(QWidget) if _focusable(w)]
+    assert {"messageInput", "pasteButton", "checkButton", "printButton", "reasonCard", "walkthroughScroll"} <= {
         w.objectName() for w in controls}
     for widget in controls:
         assert widget.accessibleName().strip(), widget.objectName() or type(widget).__name__

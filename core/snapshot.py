@@ -19,12 +19,9 @@ is a build artefact, never edited and never committed.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
-import pickle
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from enum import StrEnum
@@ -57,7 +54,7 @@ class Status(StrEnum):
 def resources_digest(root: Traversable | None = None) -> bytes:
     """SHA-256 over the name and content of every file in the core's resource folders."""
     root = root or resources.files("resources")
-    digest = hashlib.sha256(sys.implementation.cache_tag.encode())
+    digest = _sha256(sys.implementation.cache_tag.encode())
     for folder in FOLDERS:
         try:
             entries = sorted((e for e in (root / folder).iterdir() if e.is_file()),
@@ -78,7 +75,7 @@ def code_digest(folder: Path | None = None) -> bytes | None:
         sources = sorted(folder.glob("*.py"))
         if not sources:
             return None
-        digest = hashlib.sha256()
+        digest = _sha256()
         for source in sources:
             data = source.read_bytes()
             digest.update(f"\0{source.name}\0{len(data)}\0".encode())
@@ -112,12 +109,15 @@ def write(out: Path) -> Path:
 
     A broken resource file raises the loader's error and nothing is written.
     """
+    import pickle
+    import tempfile
+
     before = resources_digest()
     payload = pickle.dumps(contents(), protocol=pickle.HIGHEST_PROTOCOL)
     if resources_digest() != before:
         raise RuntimeError("the resource files changed while the snapshot was made")
     data = b"".join([_MAGIC, before, code_digest() or _NO_CODE,
-                     hashlib.sha256(payload).digest(), payload])
+                     _sha256(payload).digest(), payload])
     out = Path(out)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
@@ -149,7 +149,7 @@ def read(path: Traversable | Path, root: Traversable | None = None,
     made_from, made_by, payload_digest = (data[at + i * _DIGEST: at + (i + 1) * _DIGEST]
                                           for i in range(3))
     payload = data[_HEADER:]
-    if hashlib.sha256(payload).digest() != payload_digest:
+    if _sha256(payload).digest() != payload_digest:
         return Status.CORRUPT, None
     if made_from != resources_digest(root):
         return Status.STALE, None
@@ -157,7 +157,7 @@ def read(path: Traversable | Path, root: Traversable | None = None,
     if running is not None and running != made_by:
         return Status.STALE, None
     try:
-        found = _CoreUnpickler(io.BytesIO(payload)).load()
+        found = _unpickle(payload)
     except Exception:  # noqa: BLE001 - whatever is wrong with it, the files are read instead
         return Status.CORRUPT, None
     if not isinstance(found, dict):
@@ -190,10 +190,24 @@ def kept(key: str, read_files: Callable[[], T]) -> T:
     return read_files()
 
 
-class _CoreUnpickler(pickle.Unpickler):
-    """Rebuilds only the core's own data classes (and the plain types they hold)."""
+# hashlib and pickle are imported only where there is a snapshot to read or make: an installed
+# copy without one does not pay for them.
 
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "core" or module.startswith("core."):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not core data")
+
+def _sha256(data: bytes = b""):
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
+def _unpickle(payload: bytes) -> object:
+    """The pickled data, rebuilding only the core's own classes (and the plain types they hold)."""
+    import pickle
+
+    class CoreUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if module == "core" or module.startswith("core."):
+                return super().find_class(module, name)
+            raise pickle.UnpicklingError(f"{module}.{name} is not core data")
+
+    return CoreUnpickler(io.BytesIO(payload)).load()

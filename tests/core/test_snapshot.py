@@ -198,3 +198,19 @@ def test_a_broken_file_beside_a_snapshot_is_still_a_coded_error(copies):
         claims.write_text(kept, encoding="utf-8")
     assert broken.returncode == 3  # EXIT_DATA: CheckError(ErrorCode.DATA_FILE)
     assert "claims.toml" in broken.stderr and "not valid TOML" in broken.stderr
+
+
+def test_a_truncated_snapshot_in_the_app_is_ignored(copies):
+    files, snapped = copies
+    shipped = snapped / "resources" / snapshot.FILE_NAME
+    kept = shipped.read_bytes()
+    child = ("import json, core; from core import snapshot; "
+             f"print(json.dumps([snapshot.status().value, core.check({DANGER[0]!r}).to_dict()]))")
+    try:
+        shipped.write_bytes(kept[: len(kept) // 3])
+        truncated = json.loads(_run(snapped, "-c", child).stdout)
+    finally:
+        shipped.write_bytes(kept)
+    from_files = json.loads(_run(files, "-c", child).stdout)
+    assert truncated[0] == "corrupt" and from_files[0] == "absent"
+    assert truncated[1] == from_files[1]

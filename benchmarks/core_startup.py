@@ -11,7 +11,7 @@ touched:
 - ``snapshot``: the same, plus a snapshot made by ``python -m core snapshot`` in the copy's
   ``resources/`` (only for a checkout that has the command).
 
-``--against`` adds the variants of a second checkout (e.g. a worktree of the main branch), for a
+``--against`` adds the variants of a second checkout (e.g. of the main branch), for a
 before/after comparison on the same machine at the same time. One warm-up run per variant
 (which also writes the bytecode caches), then ``--runs`` rounds, each running every variant once
 in turn, so that whatever else the machine is doing falls on all of them alike. Medians are

@@ -9,12 +9,12 @@ it really uses, and what kind of body it is (carrier, bank, court ...). The chec
 from __future__ import annotations
 
 import re
-import tomllib
 from fnmatch import fnmatch
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from . import snapshot
 from .normalize import NormalizedText
 from .rules import RuleFileError
 from .verdict import Span, Text
@@ -71,6 +71,14 @@ class BrandMention:
 
 @cache
 def load_brands() -> tuple[Brand, ...]:
+    """The shipped brands (from the build's snapshot when it is current)."""
+    return snapshot.kept("brands", read_brands)
+
+
+def read_brands() -> tuple[Brand, ...]:
+    """Every brand in ``brands.toml``, checked."""
+    import tomllib  # not needed when the snapshot is used
+
     path = resources.files("resources") / "brands" / "brands.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

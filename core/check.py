@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, replace
 from functools import cache
 
+from . import snapshot
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
 from .links import find_links, link_lists, ordered_risks
@@ -94,7 +95,7 @@ def _engine() -> _Engine:
     load_messages()  # read now, with the lists, so a broken file shows up here
     brand_list, number_list, link_list = load_brands(), number_lists(), link_lists()
     del brand_list, number_list, link_list
-    rules = load_rules()
+    rules = snapshot.kept("rules", load_rules)
     by_id = rules.by_id()
     missing = [i for i in COMPUTED_IDS if i not in by_id]
     if missing:
@@ -106,7 +107,8 @@ def _engine() -> _Engine:
 
 def load() -> None:
     """Read every resource now: rules (each pattern checked; compiled when a text first needs
-    it), lists and guidance, and load phonenumbers.
+    it), lists and guidance, and load phonenumbers. The packaged app takes what the files hold
+    from a snapshot made by the build (see :mod:`core.snapshot`) when it is current.
 
     The window calls this at start-up, off the GUI thread, so the first check is quick.
     """

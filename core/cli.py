@@ -3,6 +3,7 @@
     python -m core check [--json] [--lang ja|en] [TEXT]    (stdin when TEXT is absent)
     python -m core check --jsonl                            (one JSON object per stdin line)
     python -m core eval FILE.jsonl [--json]                 (corpus: scams caught, genuine flagged)
+    python -m core snapshot OUT                             (the packaged app's prebuilt data)
 
 Exit status: 0 on a verdict, 2 for empty or unreadable input, 3 when a data file is broken.
 Nothing here opens a network connection.
@@ -16,6 +17,7 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import TextIO
 
 from .check import check
@@ -207,6 +209,15 @@ def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
+def cmd_snapshot(args: argparse.Namespace, stdout: TextIO) -> int:
+    from . import snapshot
+
+    out = snapshot.write(args.out)
+    print(f"{out}: {out.stat().st_size:,} bytes, from the resources in "
+          f"{', '.join(snapshot.FOLDERS)}", file=stdout)
+    return 0
+
+
 def _silence(stream: TextIO) -> None:
     """Point a closed standard output at /dev/null so Python's exit flush does not complain."""
     try:
@@ -226,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", help="measure detection on a labelled corpus (JSONL)")
     p_eval.add_argument("file")
     p_eval.add_argument("--json", action="store_true")
+    p_snap = sub.add_parser("snapshot", help="store the loaded resources for a quick start (build step)")
+    p_snap.add_argument("out", type=Path, help="where to write it; the app reads resources/core.snapshot")
     return parser
 
 
@@ -240,6 +253,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
     try:
         if args.command == "check":
             return cmd_check(args, stdin, stdout, stderr)
+        if args.command == "snapshot":
+            return cmd_snapshot(args, stdout)
         return cmd_eval(args, stdout, stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
         _silence(stdout)

@@ -20,7 +20,6 @@ plain strings.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -28,6 +27,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from . import snapshot
 from .verdict import Text
 
 FILES = ("walkthrough.toml", "steps.toml", "checklists.toml", "hotlines.toml", "labels.toml")
@@ -283,12 +283,14 @@ class Walkthrough:
 
 @cache
 def load_guidance() -> Guidance:
-    """The shipped guidance, read on first use and kept."""
-    return read_guidance(resources.files("resources") / "guidance")
+    """The shipped guidance, read on first use (from the build's snapshot when it is current)
+    and kept."""
+    return snapshot.kept("guidance", read_guidance)
 
 
-def read_guidance(folder: Traversable) -> Guidance:
-    """Read and check every guidance file in ``folder``."""
+def read_guidance(folder: Traversable | None = None) -> Guidance:
+    """Read and check every guidance file in ``folder`` (default: the shipped guidance)."""
+    folder = folder or resources.files("resources") / "guidance"
     data = {name: _read_toml(folder, name) for name in FILES}
     steps = _steps(data["steps.toml"])
     checklists = _checklists(data["checklists.toml"])
@@ -316,6 +318,8 @@ def read_guidance(folder: Traversable) -> Guidance:
 
 
 def _read_toml(folder: Traversable, name: str) -> dict:
+    import tomllib  # not needed when the snapshot is used
+
     try:
         return tomllib.loads((folder / name).read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from . import snapshot
 from .brands import Brand, load_brands, one_edit_apart, owner_of
 from .normalize import INVISIBLE, NormalizedText
 from .verdict import Link, LinkRisk
@@ -65,6 +66,11 @@ def _read(name: str) -> frozenset[str]:
 
 @cache
 def link_lists() -> LinkLists:
+    """The shipped lists (from the build's snapshot when it is current)."""
+    return snapshot.kept("link_lists", read_link_lists)
+
+
+def read_link_lists() -> LinkLists:
     return LinkLists(
         suffixes=_read("public_suffixes.txt"),
         tlds=_read("tlds.txt"),

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 
+from . import snapshot
 from .rules import RuleFileError
 from .verdict import Text
 
@@ -14,6 +14,13 @@ FILE = "messages/core.toml"
 
 @cache
 def _messages() -> dict[str, Text]:
+    return snapshot.kept("messages", read_messages)
+
+
+def read_messages() -> dict[str, Text]:
+    """Every sentence in the file, by ``group.name``."""
+    import tomllib  # not needed when the snapshot is used
+
     path = resources.files("resources").joinpath(*FILE.split("/"))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

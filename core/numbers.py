@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from importlib import resources
 
+from . import snapshot
 from .messages import message
 from .normalize import NormalizedText
 from .verdict import Listing, NumberKind, PhoneNumber, Text
@@ -73,6 +74,11 @@ def _read_list(name: str) -> dict[str, Text]:
 
 @cache
 def number_lists() -> NumberLists:
+    """The shipped lists (from the build's snapshot when it is current)."""
+    return snapshot.kept("number_lists", read_number_lists)
+
+
+def read_number_lists() -> NumberLists:
     return NumberLists(
         scam=_read_list("scam.txt"),
         official=_read_list("official.txt"),

@@ -20,7 +20,6 @@ a :class:`RuleFileError` naming the file and the record.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -311,6 +310,8 @@ def _levels(data: dict, file: str) -> Levels:
 
 def load_rules(folder: Traversable | None = None) -> RuleSet:
     """Read every ``*.toml`` rule file in ``folder`` (default: the shipped rules)."""
+    import tomllib  # not needed when the snapshot is used
+
     folder = folder or resources.files("resources") / "rules"
     rules: list[Rule] = []
     levels: Levels | None = None

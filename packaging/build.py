@@ -9,8 +9,8 @@ Steps:
    ``dist/sagicheck/sagicheck`` (``sagicheck.exe`` on Windows; also ``dist/sagicheck.app`` on
    macOS); one folder, windowed, UPX off, binaries stripped, unused Qt parts left out;
 3. check the folder: the files the app reads are there (rules, icon, Qt's Japanese, the input
-   method plugins on Linux), and on Linux nothing left in it links to a library the trimming took
-   out;
+   method plugins on Linux), the core's snapshot (made by the spec) is current for the resources
+   shipped beside it, and on Linux nothing left in it links to a library the trimming took out;
 4. run the built app's ``--self-test`` offscreen (window, sample scam, printed sheet);
 5. write ``dist/SHA256SUMS`` (``cd dist && sha256sum -c SHA256SUMS`` checks it).
 
@@ -95,6 +95,7 @@ def check_folder(bundle: Path, work: Path, qm_dir: Path | None) -> list[str]:
     problems += [f"missing {name}" for name in required if not (data / name).is_file()]
     if not list(data.rglob("qtbase_ja.qm")):
         problems.append("missing Qt's qtbase_ja.qm")
+    problems += snapshot_problems(data)
     if sys.platform.startswith("linux"):
         inputs = {p.name for p in data.rglob("platforminputcontexts/*.so")}
         for plugin in ("libibusplatforminputcontextplugin.so",
@@ -104,6 +105,19 @@ def check_folder(bundle: Path, work: Path, qm_dir: Path | None) -> list[str]:
         problems += broken_links(data, work)
     problems += excluded_but_imported(work)
     return problems
+
+
+def snapshot_problems(data: Path) -> list[str]:
+    """The core's snapshot must be current for the resources in the folder, or the app would
+    quietly ignore it and start slower."""
+    sys.path.insert(0, str(ROOT))  # this checkout's core, which made it
+    from core import snapshot
+
+    folder = data / "resources"
+    status, _contents = snapshot.read(folder / snapshot.FILE_NAME, root=folder)
+    if status is not snapshot.Status.CURRENT:
+        return [f"the core's snapshot is {status.value} (resources/{snapshot.FILE_NAME})"]
+    return []
 
 
 OUR_PACKAGES = ("core", "gui", "resources")

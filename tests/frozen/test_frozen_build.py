@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from core import snapshot
+
 pytestmark = pytest.mark.slow
 if importlib.util.find_spec("PyInstaller") is None:
     pytest.skip("PyInstaller is not installed (pip install -e '.[test]')", allow_module_level=True)
@@ -60,6 +62,15 @@ def test_data_travels_inside_the_bundle(build) -> None:
                      if p.is_file() and p.suffix not in (".py", ".pyc", ".ts"))
     assert shipped
     assert [name for name in shipped if not (data / name).is_file()] == []
+
+
+def test_the_core_snapshot_in_the_bundle_is_current_for_the_resources_beside_it(build) -> None:
+    """Made by the spec: the packaged app reads it instead of parsing the TOML files."""
+    _proc, dist = build
+    resources = dist / "sagicheck" / "_internal" / "resources"
+    status, contents = snapshot.read(resources / snapshot.FILE_NAME, root=resources)
+    assert status is snapshot.Status.CURRENT
+    assert contents == snapshot.contents()
 
 
 def test_trimmed_parts_are_gone_and_needed_ones_kept(build) -> None:

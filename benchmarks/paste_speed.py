@@ -55,6 +55,7 @@ CASES = {
     "10 MB, many lines": lambda: _sized(SAMPLE + "\n", 10 * MB),
     "1 MB, one line": lambda: _sized(SAMPLE, MB),
     "1 MB, many lines": lambda: _sized(SAMPLE + "\n", MB),
+    "1 MB ASCII, one line": lambda: _sized("call 03-1234-5678 or see http://example.com/x now ", MB),
     "short message": lambda: SAMPLE,
 }
 

@@ -56,6 +56,7 @@ CASES = {
     "1 MB, one line": lambda: _sized(SAMPLE, MB),
     "1 MB, many lines": lambda: _sized(SAMPLE + "\n", MB),
     "1 MB ASCII, one line": lambda: _sized("call 03-1234-5678 or see http://example.com/x now ", MB),
+    "1 MB without a space": lambda: _sized("QUJD", MB),  # e.g. an attachment copied as text
     "short message": lambda: SAMPLE,
 }
 

@@ -6,6 +6,12 @@ two characters as they are shown (never inside an accented letter or an emoji). 
 paragraph in one piece on the GUI thread, so this also bounds how long a paste of one enormous
 line can hold up the window. A paste with no text, or with no room left, changes nothing.
 :class:`PasteNotice` says in plain words what happened.
+
+Qt's usual wrapping (at word boundaries, a word too long for a line anywhere) takes time that
+grows with the square of a word's length: 80,000 characters without a space hold the window up
+for about half a second, a million for minutes. A paste holding such a run switches the box to
+wrapping anywhere, which lays out in linear time; the box goes back to word wrapping once it has
+been cleared with nothing left to undo (an undo could bring the run back).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Property, QMimeData, Qt, QTextBoundaryFinder, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 
 import core
@@ -29,6 +35,7 @@ log = logging.getLogger(__name__)
 # never takes a paste so long that laying it out would hold the window up for seconds.
 FALLBACK_LIMIT_BYTES = 1_000_000
 _LINE_END_SHARE = 10  # a cut moves back to a line end found within the last tenth of what fits
+_LONG_RUN = 10_000  # characters without a space: far longer than any web address in a message
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +119,11 @@ def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
 
 
+def has_long_run(text: str) -> bool:
+    """Whether ``text`` holds ``_LONG_RUN`` or more characters in a row without white space."""
+    return len(text) >= _LONG_RUN and max(map(len, text.split()), default=0) >= _LONG_RUN
+
+
 def _text_of(source: QMimeData | None) -> str:
     return source.text() if source is not None and source.hasText() else ""
 
@@ -143,6 +155,8 @@ class MessageInput(QPlainTextEdit):
         self._colors = {"highlight": QColor("#ffe066"), "emphasis": QColor("#ffa94d")}
         self._spans: list[Span] = []
         self._emphasised: list[Span] = []
+        self._word_wrap = self.wordWrapMode()
+        self.textChanged.connect(self._wrap_words_again_if_cleared)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText()
@@ -180,7 +194,13 @@ class MessageInput(QPlainTextEdit):
         kept = _utf8_length(self.toPlainText()) - _utf8_length(selected.replace("\u2029", "\n"))
         return limit - kept
 
+    def wraps_anywhere(self) -> bool:
+        """Whether long lines are broken anywhere rather than between words (see the module)."""
+        return self.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+
     def _insert(self, text: str) -> None:
+        if has_long_run(text):
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         # Qt lays out a long paragraph again when the scroll bar appears and narrows the box;
         # showing the bar while the text goes in lets that layout happen once, not twice.
         policy = self.verticalScrollBarPolicy()
@@ -188,6 +208,10 @@ class MessageInput(QPlainTextEdit):
         self.insertPlainText(text)
         self.setVerticalScrollBarPolicy(policy)
         self.ensureCursorVisible()
+
+    def _wrap_words_again_if_cleared(self) -> None:
+        if self.wordWrapMode() != self._word_wrap and self.document().isEmpty() and not self.document().isUndoAvailable():
+            self.setWordWrapMode(self._word_wrap)
 
     def show_spans(self, text: str, spans: Sequence[Span], emphasised: Sequence[Span] = ()) -> None:
         """Highlight ``spans`` (core offsets into ``text``, which is what the box holds)."""

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from PySide6.QtCore import QTextBoundaryFinder
 
-from gui.message_input import PasteOutcome, fitting_start
+from gui.message_input import PasteOutcome, fitting_start, has_long_run
 
 PIECES = [
     "あ", "ア", "漢", "a", " ", "\n", "\r\n", "\t", "\u3099", "\u0301", "\u200d", "\ufe0f",
@@ -80,3 +80,8 @@ def test_a_paste_outcome_says_what_happened():
     assert PasteOutcome(offered=0, taken=0).no_text
     assert not PasteOutcome(offered=0, taken=0).whole
 
+
+def test_a_long_run_without_a_space_is_told_apart_from_long_text():
+    assert has_long_run("a" * 10_000)
+    assert not has_long_run(("a" * 9_999 + " ") * 10)
+    assert not has_long_run("短い")

@@ -207,3 +207,23 @@ def test_the_notice_follows_the_language(qtbot, window):
     switch_language(qtbot, window, "ja")
     assert notice(window).startswith(f"とても長い文章なので、最初の {taken:,} 文字")
 
+
+def test_a_million_letters_without_a_space_go_in_and_are_wrapped_anywhere(qtbot, window):
+    blob = "QUJD" * (TEN_MB // 4)  # e.g. an attachment copied as text: no space, no line break
+    box = window.message_input
+
+    outcome = press_paste(qtbot, window, blob)
+
+    assert outcome.cut and box.toPlainText() == blob[: core.max_input_bytes()]
+    assert box.wraps_anywhere()  # breaking only between words would take minutes here
+
+    box.selectAll()
+    qtbot.keyClick(box, Qt.Key.Key_Delete)
+    assert box.toPlainText() == "" and box.wraps_anywhere()  # an undo could bring it back
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.toPlainText() == blob[: core.max_input_bytes()]
+
+    window.clear_button.click()
+    assert not box.wraps_anywhere()
+    paste(window, SCAM)
+    assert box.toPlainText() == SCAM and not box.wraps_anywhere()

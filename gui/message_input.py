@@ -210,7 +210,8 @@ class MessageInput(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def _wrap_words_again_if_cleared(self) -> None:
-        if self.wordWrapMode() != self._word_wrap and self.document().isEmpty() and not self.document().isUndoAvailable():
+        document = self.document()
+        if self.wordWrapMode() != self._word_wrap and document.isEmpty() and not document.isUndoAvailable():
             self.setWordWrapMode(self._word_wrap)
 
     def show_spans(self, text: str, spans: Sequence[Span], emphasised: Sequence[Span] = ()) -> None:

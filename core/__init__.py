@@ -5,7 +5,7 @@
     <Level.DANGER: 'danger'>
 """
 
-from .check import check, load
+from .check import check, load, max_input_bytes
 from .links import defang_text
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
@@ -13,6 +13,6 @@ from .verdict import (
 )
 
 __all__ = [
-    "check", "load", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
+    "check", "load", "max_input_bytes", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
     "NumberKind", "PhoneNumber", "Reason", "ReasonKind", "Text", "Verdict",
 ]

@@ -121,6 +121,15 @@ def load() -> None:
     check("０３-１２３４-５６７８ https://example.com/ 本日中にご連絡ください")
 
 
+def max_input_bytes() -> int:
+    """How much of a text a check examines, in UTF-8 bytes (``[limits] max_bytes``).
+
+    A text whose UTF-8 form fits is judged whole; a longer one is cut and the verdict says so.
+    Raises :class:`CheckError` (``ErrorCode.DATA_FILE``) when the data files cannot be read.
+    """
+    return _loaded_engine().rules.levels.max_bytes
+
+
 def check(text: str) -> Verdict:
     """Judge one message (or a phone number pasted alone). Never opens a network connection.
 

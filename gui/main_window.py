@@ -22,7 +22,7 @@ from core.verdict import Verdict
 from .actions import build_menus, create_actions, retranslate_menus
 from .history import HistoryStore, entry_for
 from .i18n import Translators
-from .message_input import MessageInput
+from .message_input import MessageInput, PasteNotice
 from .paths import AppPaths
 from .plain import heading_label, plain_label, plain_message_box
 from .runner import CheckFailure, CheckRunner
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.message_label = heading_label(left)
         self.message_input = MessageInput(left)
         self.message_label.setBuddy(self.message_input)
+        self.paste_notice = PasteNotice(self.message_input, left)
         self.paste_button = _button("pasteButton", left)
         self.clear_button = _button("clearButton", left)
         self.check_button = _button("checkButton", left)
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(size_row)
         left_layout.addWidget(self.message_label)
         left_layout.addWidget(self.message_input, 1)
+        left_layout.addWidget(self.paste_notice)
         left_layout.addLayout(actions_row)
 
         results = QWidget(self)
@@ -408,6 +410,7 @@ class MainWindow(QMainWindow):
         self.message_input.setAccessibleDescription(
             self.tr("気になる部分は、確認のあと色付きで示されます。"))
         self.text_size_label.setText(self.tr("文字の大きさ"))
+        self.paste_notice.retranslate()
         self.next_steps_heading.setText(self.tr("これからの案内(質問に答えてください)"))
         self._label_button(self.paste_button, self.tr("貼り付け"), self.tr("コピーしたメッセージをこの欄に入れます"))
         self._label_button(self.clear_button, self.tr("消す"), self.tr("欄の文章を消します"))

@@ -166,6 +166,21 @@ The &quot;Paste&quot; button puts it in too.</translation>
     </message>
 </context>
 <context>
+    <name>PasteNotice</name>
+    <message>
+        <source>コピーされた文章がないので、何も貼り付けませんでした。メッセージの文章をコピーしてから、もう一度お試しください。</source>
+        <translation>There is no copied text, so nothing was pasted. Copy the message&apos;s text, then try again.</translation>
+    </message>
+    <message>
+        <source>欄がいっぱいなので、貼り付けませんでした。欄の文章はそのままです。</source>
+        <translation>The box is full, so nothing was pasted. The text in the box is as it was.</translation>
+    </message>
+    <message>
+        <source>とても長い文章なので、最初の %1 文字だけを欄に入れました(全体は %2 文字)。このまま「確認する」を押せます。</source>
+        <translation>The text is very long, so only the first %1 characters were put in the box (of %2). You can press Check as it is.</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>印刷する前に確かめる</source>

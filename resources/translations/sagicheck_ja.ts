@@ -166,6 +166,21 @@
     </message>
 </context>
 <context>
+    <name>PasteNotice</name>
+    <message>
+        <source>コピーされた文章がないので、何も貼り付けませんでした。メッセージの文章をコピーしてから、もう一度お試しください。</source>
+        <translation>コピーされた文章がないので、何も貼り付けませんでした。メッセージの文章をコピーしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>欄がいっぱいなので、貼り付けませんでした。欄の文章はそのままです。</source>
+        <translation>欄がいっぱいなので、貼り付けませんでした。欄の文章はそのままです。</translation>
+    </message>
+    <message>
+        <source>とても長い文章なので、最初の %1 文字だけを欄に入れました(全体は %2 文字)。このまま「確認する」を押せます。</source>
+        <translation>とても長い文章なので、最初の %1 文字だけを欄に入れました(全体は %2 文字)。このまま「確認する」を押せます。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>印刷する前に確かめる</source>

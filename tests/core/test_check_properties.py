@@ -7,7 +7,7 @@ import socket
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import CheckError, Level, check
+from core import CheckError, Level, check, max_input_bytes
 from core.normalize import normalize
 
 SCAM_BITS = [
@@ -80,3 +80,12 @@ def test_checking_never_touches_the_network(monkeypatch):
     for text in ["https://bit.ly/abc ヤマト運輸です。不在のため持ち帰りました", "03-6271-7243", "+1 202 555 0143"]:
         check(text)
     assert created == []
+
+
+def test_text_that_fits_max_input_bytes_is_judged_whole_and_one_more_character_is_cut():
+    limit = max_input_bytes()
+    fits = "あ" * (limit // 3) + "a" * (limit % 3)
+    assert len(fits.encode("utf-8")) == limit
+    assert not check(fits).truncated
+    over = check(fits + "a")
+    assert over.truncated and over.analysed_length == len(fits)

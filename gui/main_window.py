@@ -374,12 +374,15 @@ class MainWindow(QMainWindow):
     def _change_settings(self, settings: Settings) -> None:
         if settings == self._settings:
             return
-        self._settings = settings
+        before, self._settings = self._settings, settings
         try:
             save_settings(self._paths.settings_file, settings)
         except OSError:
             log.exception("could not save the settings")
-        self._apply_look()
+        # A new stylesheet restyles every widget and lays out the message again (long for a
+        # long text): only when the look itself changed.
+        if (settings.high_contrast, settings.text_size_pt) != (before.high_contrast, before.text_size_pt):
+            self._apply_look()
         self._sync_menu_checks()
         if settings.language != self._translators.language:
             self._translators.install(settings.language)  # Qt then sends LanguageChange

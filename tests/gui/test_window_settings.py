@@ -82,6 +82,20 @@ def test_language_choice_is_remembered(qtbot, window):
     assert again.windowTitle().startswith("sagicheck — check")
 
 
+def test_switching_language_keeps_the_look_and_does_not_restyle(qtbot, window, monkeypatch):
+    window.larger_button.click()
+    size, sheet = _font_pt(window.message_input), window.styleSheet()
+    restyled = []
+    monkeypatch.setattr(window, "setStyleSheet", restyled.append)
+    window.commands.english.trigger()
+    window.commands.japanese.trigger()
+    assert restyled == []  # restyling would lay a long message out again for nothing
+    assert window.check_button.text() == "確認する"
+    assert _font_pt(window.message_input) == size and window.styleSheet() == sheet
+    window.commands.high_contrast.trigger()
+    assert len(restyled) == 1 and "#ffff00" in restyled[0]
+
+
 def test_corrupt_settings_are_set_aside_and_defaults_used(qtbot, _data_dir):
     (_data_dir / "settings.json").write_bytes(b'{"language": "en", "text_size_pt": 2\x00\xff')
     window = create_main_window([])

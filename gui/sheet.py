@@ -192,13 +192,39 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
     return "".join(out)
 
 
+def sheet_page_layout(style: SheetStyle | None = None) -> QPageLayout:
+    """A4 portrait with the style's margins, for the PDF writer and the printer alike."""
+    margin = float((style or sheet_style()).margin_mm)
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
+
+
+def sheet_title(lang: str) -> str:
+    return load_guidance().label("sheet_title", lang)
+
+
+def _page_body(device: QPagedPaintDevice) -> tuple[QSizeF, int]:
+    """The size of the text area of one page on ``device``, and the height kept below it for
+    the page number (a third of an inch), in device pixels."""
+    footer = device.logicalDpiY() // 3
+    return QSizeF(device.width(), device.height() - footer), footer
+
+
 def build_sheet(verdict: Verdict | None, message: str, lang: str,
                 path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
-                when: datetime | None = None) -> QTextDocument:
-    """The sheet for this case. Without chosen steps, the default steps for the verdict's topic."""
+                when: datetime | None = None, device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """The sheet for this case. Without chosen steps, the default steps for the verdict's topic.
+
+    For printing, pass the ``device`` (a QPdfWriter or QPrinter) that :func:`paint_sheet` will
+    paint on: the sheet is then laid out once, for that device's pages."""
     style = sheet_style()
     guidance = load_guidance()
     doc = QTextDocument()
+    # Device, font and page size are set while the document is empty: each of them set on a
+    # filled document lays it all out again.
+    if device is not None:
+        doc.documentLayout().setPaintDevice(device)
+        doc.setPageSize(_page_body(device)[0])
     font = QFont(sheet_font_family(style))
     font.setPointSizeF(style.body_pt)
     doc.setDefaultFont(font)
@@ -210,18 +236,19 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
 def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     """Paint ``doc`` page by page on ``device`` (a QPdfWriter, or a QPrinter from the print
     dialog or print preview), within the device's page margins, numbering the pages.
-    Returns the number of pages."""
-    # A fresh document laid out once, at the device's resolution: the device and the font are
-    # set while it is still empty, because setting them on a filled one lays it all out again.
-    paged = QTextDocument()
-    paged.documentLayout().setPaintDevice(device)
-    paged.setDefaultFont(doc.defaultFont())
-    paged.setHtml(doc.toHtml())
-    dpi = device.logicalDpiY()
-    footer = dpi // 3  # a third of an inch for the page number
-    body = QSizeF(device.width(), device.height() - footer)
-    paged.setPageSize(body)
-    pages = paged.pageCount()
+    Returns the number of pages.
+
+    ``doc`` should come from ``build_sheet(..., device=device)``; any other sheet document is
+    first copied and laid out again for the device."""
+    body, footer = _page_body(device)
+    if doc.pageSize() != body:
+        paged = QTextDocument()
+        paged.documentLayout().setPaintDevice(device)
+        paged.setPageSize(body)
+        paged.setDefaultFont(doc.defaultFont())
+        paged.setHtml(doc.toHtml())
+        doc = paged
+    pages = doc.pageCount()
     number_font = QFont(doc.defaultFont())
     number_font.setPointSizeF(max(doc.defaultFont().pointSizeF() * 0.8, 10))
     painter = QPainter(device)
@@ -231,32 +258,29 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
                 device.newPage()
             painter.save()
             painter.translate(0, -page * body.height())
-            paged.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
             painter.restore()
             painter.setFont(number_font)
             painter.drawText(QRectF(0, body.height(), body.width(), footer),
                              int(Qt.AlignmentFlag.AlignCenter), f"{page + 1} / {pages}")
     finally:
-        painter.end()
+        painter.end()  # a PDF writer embeds the fonts' used glyphs here
     return pages
 
 
-def render_pdf(doc: QTextDocument, title: str = "") -> bytes:
+def render_pdf(verdict: Verdict | None, message: str, lang: str,
+               path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
+               when: datetime | None = None) -> bytes:
     """The sheet as A4 PDF bytes, margins from sheet.toml."""
-    style = sheet_style()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setCreator("sagicheck")
-    writer.setTitle(title)
+    writer.setTitle(sheet_title(lang))
     writer.setResolution(300)
-    margin = float(style.margin_mm)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter,
-    ))
-    paint_sheet(doc, writer)
+    writer.setPageLayout(sheet_page_layout())
+    paint_sheet(build_sheet(verdict, message, lang, path, steps, when, device=writer), writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
@@ -265,9 +289,7 @@ def render_pdf(doc: QTextDocument, title: str = "") -> bytes:
 def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
                     path: list[tuple[str, str]] | None = None, steps: list[str] | None = None) -> None:
     """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place)."""
-    doc = build_sheet(verdict, message, lang, path, steps)
-    pdf = render_pdf(doc, load_guidance().label("sheet_title", lang))
-    write_bytes_atomic(Path(out_path), pdf)
+    write_bytes_atomic(Path(out_path), render_pdf(verdict, message, lang, path, steps))
 
 
 # --- headless ---------------------------------------------------------------------------------

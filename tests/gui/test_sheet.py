@@ -9,11 +9,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QFont, QFontDatabase, QPdfWriter, QTextDocument
 
 from core import check
 from core.guidance import Walkthrough
-from gui.sheet import build_sheet, defanged_message, sheet_font_family, sheet_main, sheet_style, write_sheet_pdf
+from gui.sheet import (
+    build_sheet, defanged_message, paint_sheet, sheet_font_family, sheet_main, sheet_page_layout, sheet_style,
+    write_sheet_pdf,
+)
 
 FEE_SMS = "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"
 PHISHING = "【Amazon】お支払い方法に問題があります。https://amazon-co-jp.example.xyz/login で確認してください。www.bad-shop.top も"
@@ -159,6 +163,25 @@ def test_the_pdf_is_a4_with_188_9110_defanged_links_a_bold_font_and_no_links(qap
     fonts = subprocess.run([poppler("pdffonts"), str(out)], check=True, capture_output=True, text=True).stdout
     assert "Bold" in fonts and "Regular" in fonts
     assert list(folder.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_a_sheet_laid_out_for_the_screen_prints_the_same_pages_as_one_laid_out_for_the_device(qapp):
+    verdict = check(PHISHING)
+    printed = []
+    for device_given in (False, True):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(300)
+        writer.setPageLayout(sheet_page_layout())
+        doc = build_sheet(verdict, PHISHING, "ja", when=WHEN, device=writer if device_given else None)
+        pages = paint_sheet(doc, writer)
+        del writer  # finishes the PDF
+        buffer.close()
+        printed.append((pages, doc.toPlainText(), bytes(data.data()).count(b"/Type /Page\n")))
+    assert printed[0] == printed[1]
+    assert printed[0][0] >= 2 and printed[0][2] == printed[0][0]
 
 
 # --- headless: python -m gui --sheet ... --------------------------------------------------------

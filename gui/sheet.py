@@ -34,9 +34,10 @@ from core.guidance import Guidance, GuidanceFileError, load_guidance
 from .storage import write_bytes_atomic
 
 _STYLE_KEYS = {
-    "fonts": list, "body_pt": int, "heading_pt": int, "title_pt": int, "margin_mm": int,
-    "max_message_chars": int, "memo_lines": int,
+    "fonts": list, "font_features_off": list, "body_pt": int, "heading_pt": int, "title_pt": int,
+    "margin_mm": int, "max_message_chars": int, "memo_lines": int,
 }
+_FEATURE_TAG = re.compile(r"[A-Za-z0-9 ]{4}")
 # Control characters other than tab and newline would print as boxes or reorder text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # What html.escape(quote=True) does, without importing the html package for it.
@@ -62,6 +63,7 @@ class SheetStyleError(ValueError):
 @dataclass(frozen=True, slots=True)
 class SheetStyle:
     fonts: tuple[str, ...]
+    font_features_off: tuple[str, ...]
     body_pt: int
     heading_pt: int
     title_pt: int
@@ -73,7 +75,11 @@ class SheetStyle:
 @cache
 def sheet_style() -> SheetStyle:
     """Read ``resources/guidance/sheet.toml`` strictly (on first use)."""
-    text = (resources.files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8")
+    return parse_sheet_style((resources.files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8"))
+
+
+def parse_sheet_style(text: str) -> SheetStyle:
+    """The style in ``text`` (``sheet.toml``'s format); unknown or missing keys are errors."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -85,9 +91,12 @@ def sheet_style() -> SheetStyle:
             raise SheetStyleError(f"sheet.toml: '{key}' has the wrong type or value")
     if not data["fonts"] or not all(isinstance(f, str) and f for f in data["fonts"]):
         raise SheetStyleError("sheet.toml: 'fonts' must list font family names")
+    if not all(isinstance(t, str) and _FEATURE_TAG.fullmatch(t) for t in data["font_features_off"]):
+        raise SheetStyleError("sheet.toml: 'font_features_off' must list four-letter OpenType feature tags")
     if data["body_pt"] < 14:
         raise SheetStyleError("sheet.toml: body text must be at least 14pt")
-    return SheetStyle(fonts=tuple(data["fonts"]), **{k: data[k] for k in _STYLE_KEYS if k != "fonts"})
+    lists = ("fonts", "font_features_off")
+    return SheetStyle(**{k: tuple(data[k]) for k in lists}, **{k: data[k] for k in _STYLE_KEYS if k not in lists})
 
 
 def sheet_font_family(style: SheetStyle | None = None) -> str:
@@ -193,6 +202,17 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
     return "".join(out)
 
 
+def sheet_font(style: SheetStyle | None = None) -> QFont:
+    """The sheet's body font: the family from :func:`sheet_font_family`, body size, and the
+    OpenType features the style turns off (needs a Qt app)."""
+    style = style or sheet_style()
+    font = QFont(sheet_font_family(style))
+    font.setPointSizeF(style.body_pt)
+    for tag in style.font_features_off:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
 def sheet_page_layout(style: SheetStyle | None = None) -> QPageLayout:
     """A4 portrait with the style's margins, for the PDF writer and the printer alike."""
     margin = float((style or sheet_style()).margin_mm)
@@ -226,9 +246,7 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
     if device is not None:
         doc.documentLayout().setPaintDevice(device)
         doc.setPageSize(_page_body(device)[0])
-    font = QFont(sheet_font_family(style))
-    font.setPointSizeF(style.body_pt)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(sheet_font(style))
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, guidance.label("sheet_title", lang))
     doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
     return doc

@@ -221,6 +221,7 @@ def sheet_page_layout(style: SheetStyle | None = None) -> QPageLayout:
 
 
 def sheet_title(lang: str) -> str:
+    """The sheet's title, also the PDF's title and the printer's document name."""
     return load_guidance().label("sheet_title", lang)
 
 
@@ -247,7 +248,7 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
         doc.documentLayout().setPaintDevice(device)
         doc.setPageSize(_page_body(device)[0])
     doc.setDefaultFont(sheet_font(style))
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, guidance.label("sheet_title", lang))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet_title(lang))
     doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
     return doc
 

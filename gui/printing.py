@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QStandardPaths
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.verdict import Verdict
 
-from .sheet import build_sheet, paint_sheet, sheet_style, write_sheet_pdf
+from .sheet import build_sheet, paint_sheet, sheet_page_layout, sheet_title, write_sheet_pdf
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +33,23 @@ class SheetRequest:
     def write_pdf(self, out_path: str | Path) -> None:
         write_sheet_pdf(out_path, self.verdict, self.message, self.lang, self.path, self.steps)
 
+    def paint(self, device: QPagedPaintDevice, when: datetime) -> int:
+        """Lay the sheet out for ``device`` and paint it there; the number of pages."""
+        doc = build_sheet(self.verdict, self.message, self.lang, self.path, self.steps, when, device=device)
+        return paint_sheet(doc, device)
+
 
 def print_preview(parent: QWidget, request: SheetRequest) -> QPrintPreviewDialog:
     """An A4 print preview of the sheet; its print button goes to the system's print dialog."""
-    document = build_sheet(request.verdict, request.message, request.lang, request.path, request.steps)
     dialog = QPrintPreviewDialog(parent)  # owns its printer
     printer = dialog.printer()
-    margin = float(sheet_style().margin_mm)
-    printer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter,
-    ))
-    printer.setDocName(document.metaInformation(document.MetaInformation.DocumentTitle))
+    printer.setPageLayout(sheet_page_layout())
+    printer.setDocName(sheet_title(request.lang))
     dialog.setObjectName("printPreview")
     dialog.setWindowTitle(QCoreApplication.translate("Printing", "印刷する前に確かめる"))
-    dialog.paintRequested.connect(lambda device: paint_sheet(document, device))
+    # Laid out afresh for each request: the preview's page set-up may have changed the page.
+    when = datetime.now()
+    dialog.paintRequested.connect(lambda device: request.paint(device, when))
     dialog.resize(1000, 900)
     return dialog
 

@@ -11,7 +11,6 @@ Headless: ``python -m gui --sheet OUT.pdf (--message-file F | TEXT) [--lang ja|e
 from __future__ import annotations
 
 import argparse
-import html
 import os
 import re
 import sys
@@ -35,11 +34,14 @@ from core.guidance import Guidance, GuidanceFileError, load_guidance
 from .storage import write_bytes_atomic
 
 _STYLE_KEYS = {
-    "fonts": list, "body_pt": int, "heading_pt": int, "title_pt": int, "margin_mm": int,
-    "max_message_chars": int, "memo_lines": int,
+    "fonts": list, "font_features_off": list, "body_pt": int, "heading_pt": int, "title_pt": int,
+    "margin_mm": int, "max_message_chars": int, "memo_lines": int,
 }
+_FEATURE_TAG = re.compile(r"[A-Za-z0-9 ]{4}")
 # Control characters other than tab and newline would print as boxes or reorder text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# What html.escape(quote=True) does, without importing the html package for it.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 # Safety net for addresses the check did not list (beyond its limits): break the scheme and "www.".
 _LEVEL_COLOURS = {Level.DANGER: "#ffd6d6", Level.CAUTION: "#ffe9b3", Level.NO_SIGNS: "#e8e8e8"}
 
@@ -61,6 +63,7 @@ class SheetStyleError(ValueError):
 @dataclass(frozen=True, slots=True)
 class SheetStyle:
     fonts: tuple[str, ...]
+    font_features_off: tuple[str, ...]
     body_pt: int
     heading_pt: int
     title_pt: int
@@ -72,7 +75,11 @@ class SheetStyle:
 @cache
 def sheet_style() -> SheetStyle:
     """Read ``resources/guidance/sheet.toml`` strictly (on first use)."""
-    text = (resources.files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8")
+    return parse_sheet_style((resources.files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8"))
+
+
+def parse_sheet_style(text: str) -> SheetStyle:
+    """The style in ``text`` (``sheet.toml``'s format); unknown or missing keys are errors."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -84,9 +91,12 @@ def sheet_style() -> SheetStyle:
             raise SheetStyleError(f"sheet.toml: '{key}' has the wrong type or value")
     if not data["fonts"] or not all(isinstance(f, str) and f for f in data["fonts"]):
         raise SheetStyleError("sheet.toml: 'fonts' must list font family names")
+    if not all(isinstance(t, str) and _FEATURE_TAG.fullmatch(t) for t in data["font_features_off"]):
+        raise SheetStyleError("sheet.toml: 'font_features_off' must list four-letter OpenType feature tags")
     if data["body_pt"] < 14:
         raise SheetStyleError("sheet.toml: body text must be at least 14pt")
-    return SheetStyle(fonts=tuple(data["fonts"]), **{k: data[k] for k in _STYLE_KEYS if k != "fonts"})
+    lists = ("fonts", "font_features_off")
+    return SheetStyle(**{k: tuple(data[k]) for k in lists}, **{k: data[k] for k in _STYLE_KEYS if k not in lists})
 
 
 def sheet_font_family(style: SheetStyle | None = None) -> str:
@@ -111,7 +121,7 @@ def defanged_message(verdict: Verdict, message: str, limit: int) -> tuple[str, b
 
 def _e(text: str) -> str:
     """Escape for HTML; line breaks kept."""
-    return html.escape(_CONTROL.sub("", text), quote=True).replace("\n", "<br/>")
+    return _CONTROL.sub("", text).translate(_ESCAPES).replace("\n", "<br/>")
 
 
 def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[tuple[str, str]] | None,
@@ -192,17 +202,53 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
     return "".join(out)
 
 
+def sheet_font(style: SheetStyle | None = None) -> QFont:
+    """The sheet's body font: the family from :func:`sheet_font_family`, body size, and the
+    OpenType features the style turns off (needs a Qt app)."""
+    style = style or sheet_style()
+    font = QFont(sheet_font_family(style))
+    font.setPointSizeF(style.body_pt)
+    for tag in style.font_features_off:
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def sheet_page_layout(style: SheetStyle | None = None) -> QPageLayout:
+    """A4 portrait with the style's margins, for the PDF writer and the printer alike."""
+    margin = float((style or sheet_style()).margin_mm)
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)
+
+
+def sheet_title(lang: str) -> str:
+    """The sheet's title, also the PDF's title and the printer's document name."""
+    return load_guidance().label("sheet_title", lang)
+
+
+def _page_body(device: QPagedPaintDevice) -> tuple[QSizeF, int]:
+    """The size of the text area of one page on ``device``, and the height kept below it for
+    the page number (a third of an inch), in device pixels."""
+    footer = device.logicalDpiY() // 3
+    return QSizeF(device.width(), device.height() - footer), footer
+
+
 def build_sheet(verdict: Verdict | None, message: str, lang: str,
                 path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
-                when: datetime | None = None) -> QTextDocument:
-    """The sheet for this case. Without chosen steps, the default steps for the verdict's topic."""
+                when: datetime | None = None, device: QPagedPaintDevice | None = None) -> QTextDocument:
+    """The sheet for this case. Without chosen steps, the default steps for the verdict's topic.
+
+    For printing, pass the ``device`` (a QPdfWriter or QPrinter) that :func:`paint_sheet` will
+    paint on: the sheet is then laid out once, for that device's pages."""
     style = sheet_style()
     guidance = load_guidance()
     doc = QTextDocument()
-    font = QFont(sheet_font_family(style))
-    font.setPointSizeF(style.body_pt)
-    doc.setDefaultFont(font)
-    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, guidance.label("sheet_title", lang))
+    # Device, font and page size are set while the document is empty: each of them set on a
+    # filled document lays it all out again.
+    if device is not None:
+        doc.documentLayout().setPaintDevice(device)
+        doc.setPageSize(_page_body(device)[0])
+    doc.setDefaultFont(sheet_font(style))
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet_title(lang))
     doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
     return doc
 
@@ -210,18 +256,19 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
 def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     """Paint ``doc`` page by page on ``device`` (a QPdfWriter, or a QPrinter from the print
     dialog or print preview), within the device's page margins, numbering the pages.
-    Returns the number of pages."""
-    # A fresh document laid out once, at the device's resolution: the device and the font are
-    # set while it is still empty, because setting them on a filled one lays it all out again.
-    paged = QTextDocument()
-    paged.documentLayout().setPaintDevice(device)
-    paged.setDefaultFont(doc.defaultFont())
-    paged.setHtml(doc.toHtml())
-    dpi = device.logicalDpiY()
-    footer = dpi // 3  # a third of an inch for the page number
-    body = QSizeF(device.width(), device.height() - footer)
-    paged.setPageSize(body)
-    pages = paged.pageCount()
+    Returns the number of pages.
+
+    ``doc`` should come from ``build_sheet(..., device=device)``; any other sheet document is
+    first copied and laid out again for the device."""
+    body, footer = _page_body(device)
+    if doc.pageSize() != body:
+        paged = QTextDocument()
+        paged.documentLayout().setPaintDevice(device)
+        paged.setPageSize(body)
+        paged.setDefaultFont(doc.defaultFont())
+        paged.setHtml(doc.toHtml())
+        doc = paged
+    pages = doc.pageCount()
     number_font = QFont(doc.defaultFont())
     number_font.setPointSizeF(max(doc.defaultFont().pointSizeF() * 0.8, 10))
     painter = QPainter(device)
@@ -231,32 +278,29 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
                 device.newPage()
             painter.save()
             painter.translate(0, -page * body.height())
-            paged.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
             painter.restore()
             painter.setFont(number_font)
             painter.drawText(QRectF(0, body.height(), body.width(), footer),
                              int(Qt.AlignmentFlag.AlignCenter), f"{page + 1} / {pages}")
     finally:
-        painter.end()
+        painter.end()  # a PDF writer embeds the fonts' used glyphs here
     return pages
 
 
-def render_pdf(doc: QTextDocument, title: str = "") -> bytes:
+def render_pdf(verdict: Verdict | None, message: str, lang: str,
+               path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
+               when: datetime | None = None) -> bytes:
     """The sheet as A4 PDF bytes, margins from sheet.toml."""
-    style = sheet_style()
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setCreator("sagicheck")
-    writer.setTitle(title)
+    writer.setTitle(sheet_title(lang))
     writer.setResolution(300)
-    margin = float(style.margin_mm)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter,
-    ))
-    paint_sheet(doc, writer)
+    writer.setPageLayout(sheet_page_layout())
+    paint_sheet(build_sheet(verdict, message, lang, path, steps, when, device=writer), writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
@@ -265,9 +309,7 @@ def render_pdf(doc: QTextDocument, title: str = "") -> bytes:
 def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
                     path: list[tuple[str, str]] | None = None, steps: list[str] | None = None) -> None:
     """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place)."""
-    doc = build_sheet(verdict, message, lang, path, steps)
-    pdf = render_pdf(doc, load_guidance().label("sheet_title", lang))
-    write_bytes_atomic(Path(out_path), pdf)
+    write_bytes_atomic(Path(out_path), render_pdf(verdict, message, lang, path, steps))
 
 
 # --- headless ---------------------------------------------------------------------------------

@@ -6,14 +6,19 @@ import shutil
 import subprocess
 import unicodedata
 from datetime import datetime
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QFont, QFontDatabase, QPdfWriter, QTextDocument
 
 from core import check
 from core.guidance import Walkthrough
-from gui.sheet import build_sheet, defanged_message, sheet_font_family, sheet_main, sheet_style, write_sheet_pdf
+from gui.sheet import (
+    SheetStyleError, build_sheet, defanged_message, paint_sheet, parse_sheet_style, render_pdf, sheet_font,
+    sheet_font_family, sheet_main, sheet_page_layout, sheet_style, write_sheet_pdf,
+)
 
 FEE_SMS = "ご利用料金の確認が取れておりません。本日中に050-1234-5678までご連絡ください"
 PHISHING = "【Amazon】お支払い方法に問題があります。https://amazon-co-jp.example.xyz/login で確認してください。www.bad-shop.top も"
@@ -32,6 +37,10 @@ def pdf_text(pdf: Path) -> str:
     out = subprocess.run([poppler("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
                          check=True, capture_output=True, text=True).stdout
     return unicodedata.normalize("NFKC", out)
+
+
+def squashed(text: str) -> str:
+    return "".join(text.split())
 
 
 def bank_details_walk() -> tuple[list[tuple[str, str]], list[str]]:
@@ -159,6 +168,70 @@ def test_the_pdf_is_a4_with_188_9110_defanged_links_a_bold_font_and_no_links(qap
     fonts = subprocess.run([poppler("pdffonts"), str(out)], check=True, capture_output=True, text=True).stdout
     assert "Bold" in fonts and "Regular" in fonts
     assert list(folder.iterdir()) == [out]  # no temporary file left behind
+
+
+def test_digits_in_english_words_and_addresses_survive_in_the_pdf_text_in_both_languages(qapp, tmp_path):
+    # Digits next to Latin letters were printed but lost from the PDF's text (a font feature
+    # swapped in glyphs the PDF could not map back to characters), in both languages.
+    message = FEE_SMS + " https://pay7.example.xyz/k/2026 またはSMS認証コード 4821"
+    verdict = check(message)
+    numbers = [n.text for n in verdict.phone_numbers]
+    assert numbers == ["050-1234-5678"]
+    for lang, made_on, digits in (
+        ("ja", "作成日:2026年11月24日9時05分", ["050-1234-5678(IP電話", "188(消費者ホットライン)"]),
+        ("en", "Madeon:2026-11-2409:05", ["050-1234-5678(", "call188(consumerhotline)or#9110(police"]),
+    ):
+        out = tmp_path / f"{lang}.pdf"
+        out.write_bytes(render_pdf(verdict, message, lang, when=WHEN))
+        text = squashed(pdf_text(out))
+        assert made_on in text, lang
+        assert "hxxps://pay7[.]example[.]xyz/k/2026" in text, lang
+        assert "SMS認証コード4821" in text, lang
+        for expected in digits:
+            assert expected in text, (lang, expected)
+
+
+def test_the_sheet_font_turns_off_the_features_the_style_lists(qapp):
+    style = sheet_style()
+    assert style.font_features_off == ("locl",)
+    font = sheet_font(style)
+    assert font.family() == sheet_font_family(style) and font.pointSizeF() == style.body_pt
+    for tag in style.font_features_off:
+        assert font.isFeatureSet(QFont.Tag(tag)) and font.featureValue(QFont.Tag(tag)) == 0
+
+
+@pytest.mark.parametrize(("change", "says"), [
+    (("locl", "loc"), "four-letter OpenType feature tags"),
+    (('["locl"]', '"locl"'), "'font_features_off' has the wrong type"),
+    (('font_features_off = ["locl"]', ""), "expected exactly"),
+    (("body_pt = 14", "body_pt = 12"), "at least 14pt"),
+])
+def test_the_sheet_style_loader_is_strict(change, says):
+    text = (files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8")
+    assert parse_sheet_style(text) == sheet_style()
+    old, new = change
+    assert old in text
+    with pytest.raises(SheetStyleError, match=says):
+        parse_sheet_style(text.replace(old, new))
+
+
+def test_a_sheet_laid_out_for_the_screen_prints_the_same_pages_as_one_laid_out_for_the_device(qapp):
+    verdict = check(PHISHING)
+    printed = []
+    for device_given in (False, True):
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(300)
+        writer.setPageLayout(sheet_page_layout())
+        doc = build_sheet(verdict, PHISHING, "ja", when=WHEN, device=writer if device_given else None)
+        pages = paint_sheet(doc, writer)
+        del writer  # finishes the PDF
+        buffer.close()
+        printed.append((pages, doc.toPlainText(), bytes(data.data()).count(b"/Type /Page\n")))
+    assert printed[0] == printed[1]
+    assert printed[0][0] >= 2 and printed[0][2] == printed[0][0]
 
 
 # --- headless: python -m gui --sheet ... --------------------------------------------------------

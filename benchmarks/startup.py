@@ -16,6 +16,9 @@ Measured, with ``QT_QPA_PLATFORM=offscreen``:
 - start-to-exit wall time: the empty window's show-and-quit against ``sagicheck --self-test``
   (which starts the real window, checks a sample, renders the printed sheet and exits).
   One warm-up run each, then ``--runs`` runs alternating between the two; the median is reported.
+- window up: for ``sagicheck --self-test --verbose``, the time from launch until its line saying
+  the window stage passed (the real window built, shown and drawn once) reaches this script, the
+  part of the start a user waits through; median of ``--runs`` more runs.
 
 Targets (issue 4): self-test time <= 1.5x the empty window; bundle size <= 1.0x the empty bundle.
 ``--check`` exits 1 when a target is missed.
@@ -117,6 +120,24 @@ def measure(empty_cmd: list[str], app_cmd: list[str], runs: int) -> tuple[list[f
     return empty_times, app_times
 
 
+def window_up(app_cmd: list[str], runs: int) -> list[float]:
+    """Seconds from launch until ``--verbose`` reports the window stage passed, per run."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        with subprocess.Popen([*app_cmd, "--verbose"], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True) as proc:
+            for line in proc.stdout:
+                if line.startswith("self-test: window ") and " ok " in line:
+                    times.append(time.perf_counter() - start)
+                    proc.stdout.read()  # let it finish
+                    break
+        if proc.returncode != 0 or len(times) < _ + 1:
+            raise SystemExit(f"{app_cmd[0]} --self-test --verbose did not report its window")
+    return times
+
+
 def stage_times(app_cmd: list[str]) -> dict[str, float]:
     """One ``--self-test --verbose`` run: the time of each stage, in seconds, as it reports them."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -155,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     app_size = folder_bytes(args.app)
     empty_times, app_times = measure([str(empty_exe)], [str(app_exe), "--self-test"], args.runs)
     stages = stage_times([str(app_exe), "--self-test"])
+    up_times = window_up([str(app_exe), "--self-test"], args.runs)
     empty_median = statistics.median(empty_times)
     app_median = statistics.median(app_times)
     result = {
@@ -165,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "empty_median_s": round(empty_median, 3),
         "app_median_s": round(app_median, 3),
         "time_ratio": round(app_median / empty_median, 3),
+        "window_up_median_s": round(statistics.median(up_times), 3),
         "self_test_stages_s": {k: round(v, 4) for k, v in stages.items()},
         "empty_times_s": [round(t, 3) for t in empty_times],
         "app_times_s": [round(t, 3) for t in app_times],
@@ -177,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         print(textwrap.dedent(f"""\
             bundle size   empty window {result['empty_size_mb']:7.1f} MB   sagicheck {result['app_size_mb']:7.1f} MB   ratio {result['size_ratio']:.2f}  (target <= {SIZE_TARGET}: {'met' if size_ok else 'MISSED'})
             start-to-exit empty show+quit {empty_median:.3f} s   sagicheck --self-test {app_median:.3f} s   ratio {result['time_ratio']:.2f}  (target <= {TIME_TARGET}: {'met' if time_ok else 'MISSED'})
+            window up     sagicheck's window built, shown and drawn {result['window_up_median_s']:.3f} s after launch (ratio {result['window_up_median_s'] / empty_median:.2f} to the empty window's whole run)
             medians of {args.runs} runs each, offscreen; empty {result['empty_times_s']}, sagicheck {result['app_times_s']}
             self-test stages (one --verbose run): {', '.join(f'{k} {v * 1000:.0f} ms' for k, v in stages.items())}"""))
     return 0 if (size_ok and time_ok) or not args.check else 1

@@ -174,7 +174,9 @@ def check(text: str) -> Verdict:
         level = Level.CAUTION
     else:
         level = Level.NO_SIGNS
-    topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.score > 0))
+    # Every warning names its topic, also one whose score its group's cap used up: the
+    # walk-through still asks about it first.
+    topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
     return Verdict(
         level=level,
         score=score,

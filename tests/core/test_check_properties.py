@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import CheckError, Level, check, max_input_bytes
+from core.verdict import ReasonKind
 from core.normalize import normalize
 
 SCAM_BITS = [
@@ -89,3 +90,14 @@ def test_text_that_fits_max_input_bytes_is_judged_whole_and_one_more_character_i
     assert not check(fits).truncated
     over = check(fits + "a")
     assert over.truncated and over.analysed_length == len(fits)
+
+
+def test_a_warning_whose_score_the_group_cap_used_up_still_names_its_topic():
+    # Two claims fill the claim group's cap; the third (a transfer request) adds no score,
+    # but the walk-through must still know the message asks for money to be sent.
+    text = "先月分の利用料が未払いです。おめでとうございます、抽選に当選しました。下記の口座へお振り込みください。"
+    verdict = check(text)
+    transfer = [r for r in verdict.reasons if r.id == "TRANSFER_REQUEST"]
+    assert transfer and transfer[0].score == 0 and transfer[0].kind is ReasonKind.WARNING
+    assert "payment" in verdict.topics
+    assert verdict.topics.index("payment") > verdict.topics.index("billing")  # scored signs first

@@ -70,6 +70,19 @@ def test_a_court_postcard_puts_the_court_answer_first_but_every_answer_stays():
     assert sorted(ordered) == sorted(a.id for a in question.answers)
 
 
+def test_an_account_alert_in_a_shops_name_does_not_lead_with_someone_coming_to_collect():
+    # A shop's name on a phishing text is not the police or family at the door: the answers
+    # about how far things went keep their place, and the sheet's list is the one for links.
+    alert = ("【Rakuten】ご利用のアカウントに不正なログインがありました。本日中に下記より確認してください。"
+             "https://rakuten-co-jp.account-check.top/login")
+    verdict = check(alert)
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    assert "impersonation" not in verdict.topics and "police" not in verdict.topics
+    assert [a.id for a in walk.answers()][:3] == ["only_received", "called_or_replied", "opened_link"]
+    assert load_guidance().default_steps(verdict.topics).id == "received_link"
+
+
 def test_without_topics_answers_keep_the_file_order():
     walk = Walkthrough()
     question = walk.start()

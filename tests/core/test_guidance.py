@@ -83,6 +83,17 @@ def test_an_account_alert_in_a_shops_name_does_not_lead_with_someone_coming_to_c
     assert load_guidance().default_steps(verdict.topics).id == "received_link"
 
 
+def test_a_tax_office_payment_link_leads_with_the_link_steps_not_a_visitor():
+    # The office's name says who is impersonated, not what to do: the link and the unpaid tax do.
+    lure = "【国税庁】未払いの所得税があります。本日中に下記から納付手続きをしてください。https://nta-nozei.example-pay.top/"
+    verdict = check(lure)
+    assert any(r.id == "GOVERNMENT_LURE" for r in verdict.reasons)
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    assert walk.answers()[0].id == "only_received"
+    assert load_guidance().default_steps(verdict.topics).id == "received_link"
+
+
 def test_without_topics_answers_keep_the_file_order():
     walk = Walkthrough()
     question = walk.start()

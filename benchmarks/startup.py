@@ -3,6 +3,7 @@
     python benchmarks/startup.py                 # reuse both bundles if they are there
     python benchmarks/startup.py --runs 9 --json
     python benchmarks/startup.py --rebuild-empty --check
+    python benchmarks/startup.py --floor          # and the stack's own floor
 
 The reference is the smallest PySide6 program that shows a window: QApplication, one
 QMainWindow, show, quit from the event loop. It is packaged by the same PyInstaller in the same
@@ -19,6 +20,10 @@ Measured, with ``QT_QPA_PLATFORM=offscreen``:
 - window up: for ``sagicheck --self-test --verbose``, the time from launch until its line saying
   the window stage passed (the real window built, shown and drawn once) reaches this script, the
   part of the start a user waits through; median of ``--runs`` more runs.
+- with ``--floor``, a third program in the same rounds: only the library work any self-test of
+  this kind does, with none of sagicheck's code (the ``Qt`` namespace, a window with a stylesheet
+  and one Japanese label, phonenumbers parsing one number, a one-page Japanese PDF with its fonts
+  embedded, a normal exit). It shows how much of the time is the stack's before any of ours.
 
 Targets (issue 4): self-test time <= 1.5x the empty window; bundle size <= 1.0x the empty bundle.
 ``--check`` exits 1 when a target is missed.
@@ -57,34 +62,74 @@ QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 '''
 
+FLOOR_APP = '''\
+"""The floor: the library work of a self-test like sagicheck's, with none of its code."""
+import os
+import sys
+import tempfile
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+label = QLabel("危険 詐欺の可能性が高いメッセージです", window)
+label.setTextFormat(Qt.TextFormat.PlainText)
+window.setCentralWidget(label)
+window.setStyleSheet("QLabel { font-size: 16pt; color: #1b1b1b; background: #ffd6d6; }")
+window.show()
+app.processEvents()
+
+import phonenumbers
+
+number = phonenumbers.parse("050-3186-4927", "JP")
+assert phonenumbers.is_valid_number(number)
+with tempfile.TemporaryDirectory() as tmp:
+    writer = QPdfWriter(os.path.join(tmp, "floor.pdf"))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document = QTextDocument()
+    document.setHtml("<h1>危険</h1><p>書かれた番号に電話をしないでください。188 #9110</p>")
+    painter = QPainter(writer)
+    document.drawContents(painter)
+    painter.end()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+'''
+
 # Packaged exactly like packaging/sagicheck.spec, minus every trimming step.
-EMPTY_SPEC = '''\
+REFERENCE_SPEC = '''\
 # -*- mode: python -*-
 a = Analysis([{script!r}], excludes=[], noarchive=False)
 pyz = PYZ(a.pure)
-exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name="empty", console=False,
+exe = EXE(pyz, a.scripts, [], exclude_binaries=True, name={name!r}, console=False,
           debug=False, strip=True, upx=False)
-coll = COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name="empty")
+coll = COLLECT(exe, a.binaries, a.datas, strip=True, upx=False, name={name!r})
 '''
+REFERENCES = {"empty": EMPTY_APP, "floor": FLOOR_APP}
+
+
+def reference_bundle(name: str) -> Path:
+    return BENCH / "dist" / name
 
 
 def empty_bundle() -> Path:
-    return BENCH / "dist" / "empty"
+    return reference_bundle("empty")
 
 
-def build_empty(python: str) -> Path:
-    """Package the empty window (takes a minute or two)."""
+def build_reference(name: str, python: str) -> Path:
+    """Package one reference program (takes a minute or two)."""
     BENCH.mkdir(parents=True, exist_ok=True)
-    script = BENCH / "empty_window.py"
-    script.write_text(EMPTY_APP, encoding="utf-8")
-    spec = BENCH / "empty.spec"
-    spec.write_text(EMPTY_SPEC.format(script=str(script)), encoding="utf-8")
+    script = BENCH / f"{name}_window.py"
+    script.write_text(REFERENCES[name], encoding="utf-8")
+    spec = BENCH / f"{name}.spec"
+    spec.write_text(REFERENCE_SPEC.format(script=str(script), name=name), encoding="utf-8")
     subprocess.run(
         [python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(BENCH / "dist"), "--workpath", str(BENCH / "work"), str(spec)],
         check=True,
     )
-    return empty_bundle()
+    return reference_bundle(name)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -108,16 +153,17 @@ def run_once(cmd: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def measure(empty_cmd: list[str], app_cmd: list[str], runs: int) -> tuple[list[float], list[float]]:
+def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]:
+    """Start-to-exit seconds of each command: one warm-up run each (page cache, font cache),
+    then ``runs`` rounds that run every command once, in turn."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    run_once(empty_cmd, env)  # warm-up: page cache, font cache
-    run_once(app_cmd, env)
-    empty_times: list[float] = []
-    app_times: list[float] = []
+    for cmd in commands.values():
+        run_once(cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        empty_times.append(run_once(empty_cmd, env))
-        app_times.append(run_once(app_cmd, env))
-    return empty_times, app_times
+        for name, cmd in commands.items():
+            times[name].append(run_once(cmd, env))
+    return times
 
 
 def window_up(app_cmd: list[str], runs: int) -> list[float]:
@@ -126,15 +172,15 @@ def window_up(app_cmd: list[str], runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
+        seen = None
         with subprocess.Popen([*app_cmd, "--verbose"], env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True) as proc:
             for line in proc.stdout:
-                if line.startswith("self-test: window ") and " ok " in line:
-                    times.append(time.perf_counter() - start)
-                    proc.stdout.read()  # let it finish
-                    break
-        if proc.returncode != 0 or len(times) < _ + 1:
+                if seen is None and line.startswith("self-test: window ") and " ok " in line:
+                    seen = time.perf_counter() - start
+        if proc.returncode != 0 or seen is None:
             raise SystemExit(f"{app_cmd[0]} --self-test --verbose did not report its window")
+        times.append(seen)
     return times
 
 
@@ -157,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--app", type=Path, default=ROOT / "dist" / "sagicheck",
                         help="the built sagicheck folder (default: dist/sagicheck)")
     parser.add_argument("--rebuild-empty", action="store_true",
-                        help="package the empty window again even if it is there")
+                        help="package the empty window (and the floor) again even if there")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time the floor: the library work alone, none of sagicheck's code")
     parser.add_argument("--python", default=sys.executable,
                         help="the Python whose PyInstaller and PySide6 package the empty window")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -168,13 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     if not app_exe.exists():
         print(f"no built app at {app_exe}: run packaging/build.py first", file=sys.stderr)
         return 2
-    empty_exe = empty_bundle() / f"empty{EXE}"
-    if args.rebuild_empty or not empty_exe.exists():
-        build_empty(args.python)
+    commands = {"empty": None, "sagicheck": [str(app_exe), "--self-test"]}
+    if args.floor:
+        commands["floor"] = None
+    for name in [n for n, cmd in commands.items() if cmd is None]:
+        exe = reference_bundle(name) / f"{name}{EXE}"
+        if args.rebuild_empty or not exe.exists():
+            build_reference(name, args.python)
+        commands[name] = [str(exe)]
 
     empty_size = folder_bytes(empty_bundle())
     app_size = folder_bytes(args.app)
-    empty_times, app_times = measure([str(empty_exe)], [str(app_exe), "--self-test"], args.runs)
+    times = measure(commands, args.runs)
+    empty_times, app_times = times["empty"], times["sagicheck"]
     stages = stage_times([str(app_exe), "--self-test"])
     up_times = window_up([str(app_exe), "--self-test"], args.runs)
     empty_median = statistics.median(empty_times)
@@ -192,6 +246,10 @@ def main(argv: list[str] | None = None) -> int:
         "empty_times_s": [round(t, 3) for t in empty_times],
         "app_times_s": [round(t, 3) for t in app_times],
     }
+    if args.floor:
+        floor_median = statistics.median(times["floor"])
+        result["floor_median_s"] = round(floor_median, 3)
+        result["floor_ratio"] = round(floor_median / empty_median, 3)
     size_ok = result["size_ratio"] <= SIZE_TARGET
     time_ok = result["time_ratio"] <= TIME_TARGET
     if args.json:
@@ -203,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
             window up     sagicheck's window built, shown and drawn {result['window_up_median_s']:.3f} s after launch (ratio {result['window_up_median_s'] / empty_median:.2f} to the empty window's whole run)
             medians of {args.runs} runs each, offscreen; empty {result['empty_times_s']}, sagicheck {result['app_times_s']}
             self-test stages (one --verbose run): {', '.join(f'{k} {v * 1000:.0f} ms' for k, v in stages.items())}"""))
+        if args.floor:
+            print(f"floor         the same library work with none of sagicheck's code "
+                  f"{result['floor_median_s']:.3f} s   ratio {result['floor_ratio']:.2f}")
     return 0 if (size_ok and time_ok) or not args.check else 1
 
 

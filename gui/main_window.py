@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QMainWindow, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.verdict import Verdict
 
 from .actions import build_menus, create_actions, retranslate_menus
+from .first_paint import AfterFirstPaint
 from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput, PasteNotice
@@ -67,9 +68,9 @@ class MainWindow(QMainWindow):
         self._sync_menu_checks()
         self.retranslate()
         self._update_tab_order()
-        # The rules are read in the background once the window is up (the first pass of the
-        # event loop), so that building and drawing the window does not wait on them.
-        QTimer.singleShot(0, self.runner, self.runner.warm_up)
+        # The rules are read in the background once the window has been drawn, so that building
+        # and drawing the window does not wait on them.
+        AfterFirstPaint(self.centralWidget(), self.runner.warm_up)
 
     # ----- construction -------------------------------------------------------------------
 

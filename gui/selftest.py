@@ -175,6 +175,7 @@ def _check_sample(state: dict[str, Any]) -> str:
 def _check_in_window(window: Any):
     """Paste the sample, press Check, wait for the runner's answer, read what the window shows."""
     from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
 
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
@@ -186,8 +187,9 @@ def _check_in_window(window: Any):
     runner = window.runner
     runner.verdict_ready.connect(lambda verdict: answered("verdict", verdict))
     runner.check_failed.connect(lambda failure: answered("failure", failure))
-    # The window reads the rules in the background as it opens; let that finish rather than
-    # build them twice at once (a user takes longer than this to paste).
+    # The window starts reading the rules in the background once it has been drawn; let that
+    # start and finish, as it would before a user has pasted anything.
+    QApplication.processEvents()
     runner.wait_done(CHECK_TIMEOUT_MS)
     window.message_input.setPlainText(SAMPLE_MESSAGE)
     window.check_button.click()

@@ -170,3 +170,28 @@ def test_an_unusable_data_folder_falls_back_to_a_temporary_one(qtbot, monkeypatc
     assert shown_boxes == []
     for widget in shown:
         widget.close()
+
+
+def test_the_rules_are_read_only_after_the_window_is_first_drawn(qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QObject
+
+    from gui.runner import CheckRunner
+
+    happened: list[str] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and "painted" not in happened:
+                happened.append("painted")
+            return False
+
+    monkeypatch.setattr(CheckRunner, "warm_up", lambda runner: happened.append("rules read"))
+    window = create_main_window([])
+    qtbot.addWidget(window)
+    spy = PaintSpy()
+    window.check_button.installEventFilter(spy)
+    QApplication.processEvents()
+    assert happened == []  # not shown yet: nothing drawn, nothing read
+    window.show()
+    qtbot.waitUntil(lambda: "rules read" in happened)
+    assert happened == ["painted", "rules read"]

@@ -276,6 +276,7 @@ class WalkthroughView(QWidget):
         for answer in self._walk.answers():
             button = _WrappingButton(answer.text.get(lang))
             button.setObjectName(f"answerButton_{answer.id}")
+            button.setAccessibleDescription(self._title.text())  # the question, for a screen reader
             button.clicked.connect(partial(self._on_answer_clicked, answer.id))
             self._answers.addWidget(button)
             controls.append(button)

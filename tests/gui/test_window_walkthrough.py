@@ -7,13 +7,10 @@ the new page, and keyboard and screen-reader users land on the page's first cont
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
-from window_helpers import SCAM, check, paste, switch_language
+from window_helpers import SCAM, check, focus_moves, paste, switch_language
 
 QUESTION = {
     "ja": ["相手に何を伝えましたか?", "どうやって払いましたか?"],
@@ -153,22 +150,6 @@ def test_checking_again_opens_the_guide_at_its_first_question(qtbot, short_windo
 
 
 
-@contextmanager
-def _focus_moves() -> Iterator[list[str]]:
-    """The names of the widgets that gain the keyboard focus meanwhile (what a screen reader announces)."""
-    moves: list[str] = []
-
-    def note(_old: QWidget | None, new: QWidget | None) -> None:
-        moves.append(new.objectName() if new is not None else "")
-
-    app = QApplication.instance()
-    app.focusChanged.connect(note)
-    try:
-        yield moves
-    finally:
-        app.focusChanged.disconnect(note)
-
-
 def test_an_answer_given_with_the_keyboard_moves_the_focus_once_straight_to_the_next_question(qtbot, window):
     paste(window, SCAM)
     check(qtbot, window)
@@ -176,7 +157,7 @@ def test_an_answer_given_with_the_keyboard_moves_the_focus_once_straight_to_the_
     answer = _answer(window, "called_or_replied")
     answer.setFocus(Qt.FocusReason.TabFocusReason)
 
-    with _focus_moves() as moves:
+    with focus_moves() as moves:
         with qtbot.waitSignal(window.walkthrough.path_changed):
             qtbot.keyClick(answer, Qt.Key.Key_Space)
         _drawn(qtbot, window)
@@ -192,7 +173,7 @@ def test_switching_language_keeps_the_focus_on_the_same_answer(qtbot, window):
     _drawn(qtbot, window)
     _answer(window, "court_letter").setFocus(Qt.FocusReason.TabFocusReason)
 
-    with _focus_moves() as moves:
+    with focus_moves() as moves:
         switch_language(qtbot, window, "en")
         _drawn(qtbot, window)
 

@@ -109,16 +109,16 @@ class VerdictView(QWidget):
         """Draw what is shown now, the view hidden meanwhile if it is up.
 
         A widget shown inside a visible window lays the window out again: added one by one,
-        17 cards took twice as long as shown together with the view. A focus on a reason that
-        is drawn again is taken off it first and put on the reason at the same place afterwards
-        (a new language, the same verdict again): hiding the view around it would send the
-        focus on to the next control outside the view, as it still does when no reasons are
-        drawn (while checking).
+        17 cards took twice as long as shown together with the view. Hiding the view with the
+        focus on a reason would send the focus on to the next control outside it; so when
+        reasons are drawn again (in another language) the focused card is taken off the focus
+        first and the card at its place gets it back. When none are (while checking) the focus
+        does go on.
         """
         focused = QApplication.focusWidget()
         cards = self.reason_cards()
-        redrawn = isinstance(self._shown, Verdict) and self._shown.reasons
-        at = cards.index(focused) if focused in cards and redrawn else None
+        reasons_again = isinstance(self._shown, Verdict) and self._shown.reasons
+        at = cards.index(focused) if focused in cards and reasons_again else None
         if at is not None:
             focused.clearFocus()
         visible = self.isVisible()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from core.verdict import Link, PhoneNumber, Reason, Verdict
 
@@ -106,15 +106,30 @@ class VerdictView(QWidget):
         self._render()
 
     def _render(self) -> None:
-        # Hidden while the reasons are replaced and shown again at once: the new cards appear
-        # together in one pass instead of one layout pass each (focus and screen readers still
-        # see them before this returns).
+        """Draw what is shown now, the view hidden meanwhile if it is up.
+
+        A widget shown inside a visible window lays the window out again: added one by one,
+        17 cards took twice as long as shown together with the view. Hiding the view with the
+        focus on a reason would send the focus on to the next control outside it; so when
+        reasons are drawn again (in another language) the focused card is taken off the focus
+        first and the card at its place gets it back. When none are (while checking) the focus
+        does go on.
+        """
+        focused = QApplication.focusWidget()
+        cards = self.reason_cards()
+        reasons_again = isinstance(self._shown, Verdict) and self._shown.reasons
+        at = cards.index(focused) if focused in cards and reasons_again else None
+        if at is not None:
+            focused.clearFocus()
         visible = self.isVisible()
         if visible:
             self.hide()
         self._draw()
         if visible:
             self.show()
+        if at is not None:
+            cards = self.reason_cards()
+            cards[min(at, len(cards) - 1)].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _draw(self) -> None:
         for items in (self._reasons, self._numbers, self._links):

@@ -13,7 +13,7 @@ from functools import partial
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
+    QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
     QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -94,7 +94,7 @@ class WalkthroughView(QWidget):
         """Start again from the first question, tailored to the verdict's topics."""
         self._lang = lang
         self._walk.start(verdict.topics if verdict is not None else ())
-        self._render()
+        self._render(new_page=True)
         self.path_changed.emit()
 
     def retranslate(self, lang: str) -> None:
@@ -112,17 +112,17 @@ class WalkthroughView(QWidget):
 
     def _on_answer_clicked(self, answer_id: str) -> None:
         self._walk.choose(answer_id)
-        self._render(focus_first=True)
+        self._render(new_page=True, focus_page=True)
         self.path_changed.emit()
 
     def _on_back_clicked(self) -> None:
         self._walk.back()
-        self._render(focus_first=True)
+        self._render(new_page=True, focus_page=True)
         self.path_changed.emit()
 
     def _on_restart_clicked(self) -> None:
         self._walk.start(self._walk.topics)
-        self._render(focus_first=True)
+        self._render(new_page=True, focus_page=True)
         self.path_changed.emit()
 
     def _on_item_toggled(self, item_id: str, checked: bool) -> None:
@@ -230,7 +230,37 @@ class WalkthroughView(QWidget):
             self._apply_fonts()
         super().changeEvent(event)
 
-    def _render(self, focus_first: bool = False) -> None:
+    def _render(self, new_page: bool = False, focus_page: bool = False) -> None:
+        """Draw the current page in place of the one shown.
+
+        ``new_page``: show it from its top, the previous page's scroll position means nothing
+        here. ``focus_page``: put the keyboard focus on its first control. Either way a focus on
+        a control that is redrawn moves to its new self (or the page's first control) before the
+        old one goes: hiding a focused widget hands the focus down the Tab chain, and each step
+        scrolls the next old control into view and is announced.
+        """
+        focused = QApplication.focusWidget()
+        stale = [*_take(self._answers), *_take(self._steps), *_take(self._items), *_take(self._hotline_grid)]
+        controls = self._draw_page()
+        # Back and Start over are switched on before the focus may go to Back, off once it left.
+        can_go_back = self._walk.can_go_back()
+        going_back = (self._back, self._restart)
+        for button in going_back if can_go_back else ():
+            button.setEnabled(True)
+        first = next((c for c in controls if isinstance(c, _WrappingButton)), self._back)
+        if focus_page:
+            _give_focus(first)
+        elif focused in stale or (focused in going_back and not can_go_back):
+            same = [c for c in controls if c.objectName() == focused.objectName()]
+            _give_focus(same[0] if same else first)
+        _discard(stale)
+        for button in going_back if not can_go_back else ():
+            button.setEnabled(False)
+        if new_page:
+            self._scroll_to_title(first)
+
+    def _draw_page(self) -> list[QWidget]:
+        """Fill the emptied layouts for the current page; its answer buttons and check boxes."""
         lang = self._lang
         labels = self._walk.guidance.labels
         node = self._walk.node
@@ -242,16 +272,15 @@ class WalkthroughView(QWidget):
         self._title.setText(node.text.get(lang) if isinstance(node, Question) else node.title.get(lang))
         self._title.setAccessibleName(self._title.text())
 
-        _clear(self._answers)
-        first: QWidget | None = None
+        controls: list[QWidget] = []
         for answer in self._walk.answers():
             button = _WrappingButton(answer.text.get(lang))
             button.setObjectName(f"answerButton_{answer.id}")
+            button.setAccessibleDescription(self._title.text())  # the question, for a screen reader
             button.clicked.connect(partial(self._on_answer_clicked, answer.id))
             self._answers.addWidget(button)
-            first = first or button
+            controls.append(button)
 
-        _clear(self._steps)
         steps = self._walk.steps() if self._walk.finished() else []
         self._steps_heading.setText(labels["steps_heading"].get(lang))
         self._steps_heading.setVisible(bool(steps))
@@ -259,31 +288,46 @@ class WalkthroughView(QWidget):
             label = _plain_label(f"{number}. {step.text.get(lang)}", f"step_{step.id}")
             self._steps.addWidget(label)
 
-        self._render_checklist()
-        self._back.setEnabled(self._walk.can_go_back())
-        self._restart.setEnabled(self._walk.can_go_back())
+        controls += self._render_checklist()
         self._render_hotlines()
-        if focus_first:
-            (first or self._back).setFocus(Qt.FocusReason.OtherFocusReason)
+        return controls
 
-    def _render_checklist(self) -> None:
-        _clear(self._items)
+    def _scroll_to_title(self, first: QWidget) -> None:
+        """Scroll to the top, or just far enough down to show the title and ``first`` whole.
+
+        Back, Start over and the answers so far sit above the title: in a short panel they would
+        push the question below the edge. Never past the title: when it and ``first`` do not
+        both fit, the title goes to the top.
+        """
+        column = self._scroll.widget().layout()
+        column.activate()  # where the new title sits, now rather than on the next pass
+        margin = column.contentsMargins().top()
+        title = self._title.geometry()
+        end = max(title.bottom(), first.geometry().bottom() if first.isVisibleTo(self) else 0)
+        room = self._scroll.viewport().height()
+        self._scroll.verticalScrollBar().setValue(max(0, min(title.top() - margin, end + margin - room)))
+
+    def _render_checklist(self) -> list[QWidget]:
+        """The court checklist when the page has one; its check boxes."""
         checklist = self._walk.checklist()
         self._checklist.setVisible(checklist is not None)
         if checklist is None:
-            return
+            return []
         lang = self._lang
         self._checklist_title.setText(checklist.title.get(lang))
         self._checklist.setAccessibleName(checklist.title.get(lang))
         self._checklist_intro.setText(checklist.intro.get(lang))
         ticked = self._walk.ticked()
+        boxes: list[QWidget] = []
         for item in checklist.items:
             box = _WrappingCheckBox(item.text.get(lang))
             box.setObjectName(f"checklistItem_{item.id}")
             box.setChecked(item.id in ticked)
             box.toggled.connect(partial(self._on_item_toggled, item.id))
             self._items.addWidget(box)
+            boxes.append(box)
         self._show_outcome()
+        return boxes
 
     def _show_outcome(self) -> None:
         checklist = self._walk.checklist()
@@ -301,7 +345,6 @@ class WalkthroughView(QWidget):
         labels = self._walk.guidance.labels
         self._hotlines_heading.setText(labels["hotlines_heading"].get(lang))
         self._hotlines.setAccessibleName(labels["hotlines_heading"].get(lang))
-        _clear(self._hotline_grid)
         bold = QFont(self.font())
         bold.setBold(True)
         for row, hotline in enumerate(self._walk.guidance.hotlines):
@@ -324,15 +367,28 @@ class WalkthroughView(QWidget):
         self._hotline_grid.setColumnStretch(1, 1)
 
 
-def _clear(layout: QLayout) -> None:
-    """Take every widget out of ``layout``; they are deleted once control returns to Qt.
+def _take(layout: QLayout) -> list[QWidget]:
+    """Take every widget out of ``layout``, still shown: see :func:`_discard`."""
+    taken = []
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        if widget is not None:
+            taken.append(widget)
+    return taken
+
+
+def _give_focus(widget: QWidget) -> None:
+    """Focus ``widget`` now, not when its layout shows it on the next pass."""
+    widget.show()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _discard(widgets: list[QWidget]) -> None:
+    """Hide ``widgets``, drop their names and delete them once control returns to Qt.
 
     Deferred because the button being clicked is among them while its signal is still running.
     """
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.setObjectName("")
-            widget.deleteLater()
+    for widget in widgets:
+        widget.hide()
+        widget.setObjectName("")
+        widget.deleteLater()

@@ -142,6 +142,14 @@ def test_every_control_has_an_accessible_name_and_nothing_is_a_link(qtbot, view)
         assert "tel:" not in label.text() and "http" not in label.text()
 
 
+def test_a_screen_reader_on_an_answer_also_hears_its_question(qtbot, view):
+    view.set_verdict(check(FEE_SMS), "en")
+    click(qtbot, view, answer_button(view, "called_or_replied"))
+    descriptions = {b.accessibleDescription() for b in view.findChildren(QPushButton)
+                    if b.objectName().startswith("answerButton_")}
+    assert descriptions == {"What did you tell them?"}
+
+
 def test_the_hotline_table_lists_110_9110_and_188_as_plain_text(view):
     view.set_verdict(None, "ja")
     table = view.findChild(QWidget, "hotlineTable")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
-from window_helpers import SCAM, check, paste
+from window_helpers import SCAM, check, focus_moves, paste, switch_language
 
 from gui.dialogs import app_version
 
@@ -69,6 +69,37 @@ def test_tab_order_follows_the_walk_through_as_it_changes(qtbot, window):
     answers = [n for n in names if n.startswith("answerButton_")]
     assert "answerButton_bank_card" in answers
     assert names.index("backButton") < names.index("answerButton_bank_card") < names.index("printButton")
+
+
+def test_switching_language_on_a_reason_keeps_the_focus_on_that_reason_and_its_place_marked(qtbot, window):
+    paste(window, SCAM)
+    verdict = check(qtbot, window)
+    index = next(i for i, r in enumerate(verdict.reasons) if r.id == "NUMBER_IP_PHONE")
+    window.verdict_view.reason_cards()[index].setFocus(Qt.FocusReason.TabFocusReason)
+    marked = window.message_input.highlighted()
+
+    with focus_moves() as moves:
+        switch_language(qtbot, window, "en")
+
+    card = window.verdict_view.reason_cards()[index]
+    assert QApplication.focusWidget() is card
+    assert card.accessibleName() == verdict.reasons[index].title.en
+    assert moves == ["", "reasonCard"]  # off the old card, then straight onto the new one: nothing else is announced
+    assert window.message_input.highlighted() == marked
+
+
+def test_checking_again_from_a_reason_moves_the_focus_once_past_the_old_reasons(qtbot, window):
+    paste(window, SCAM)
+    check(qtbot, window)
+    old_cards = window.verdict_view.reason_cards()
+    old_cards[2].setFocus(Qt.FocusReason.TabFocusReason)
+
+    with focus_moves() as moves:
+        check(qtbot, window)  # while it checks there are no reasons to stay on
+
+    focused = QApplication.focusWidget()
+    assert len(moves) == 1 and focused is not None and focused.isVisible()
+    assert focused not in old_cards and not window.verdict_view.isAncestorOf(focused)
 
 
 def test_tab_leaves_the_message_box_instead_of_typing_a_tab(qtbot, window):

@@ -6,7 +6,10 @@ Japanese aborts the process). Tests wait on signals, never on time.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from core.verdict import Verdict
 from gui.main_window import MainWindow
@@ -41,3 +44,19 @@ def switch_language(qtbot, window: MainWindow, lang: str) -> None:
     action = {"ja": window.commands.japanese, "en": window.commands.english}[lang]
     with qtbot.waitSignal(window.retranslated, check_params_cb=lambda shown: shown == lang):
         action.trigger()
+
+
+@contextmanager
+def focus_moves() -> Iterator[list[str]]:
+    """The names of the widgets that gain the keyboard focus meanwhile (what a screen reader announces)."""
+    moves: list[str] = []
+
+    def note(_old: QWidget | None, new: QWidget | None) -> None:
+        moves.append(new.objectName() if new is not None else "")
+
+    app = QApplication.instance()
+    app.focusChanged.connect(note)
+    try:
+        yield moves
+    finally:
+        app.focusChanged.disconnect(note)

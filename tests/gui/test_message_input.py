@@ -31,7 +31,10 @@ def grapheme_boundaries(text: str) -> set[int]:
     found = {0}
     position = finder.toNextBoundary()
     while position != -1:
-        found.add(by_unit[position])
+        # Qt sometimes reports a boundary inside a surrogate pair (an astral character before
+        # Thai text): no place to cut a str, so it is not one.
+        if position in by_unit:
+            found.add(by_unit[position])
         position = finder.toNextBoundary()
     return found
 
@@ -41,6 +44,7 @@ def grapheme_boundaries(text: str) -> set[int]:
 @example("か\u3099" * 5, 10)
 @example("\U0001F1EF\U0001F1F5" * 5, 14)
 @example("ab\r\ncd", 3)
+@example("\U0001F468\u0e01", 4)
 def test_the_cut_fits_is_a_start_and_falls_between_graphemes(text, room):
     kept = fitting_start(text, room)
 

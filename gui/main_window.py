@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._translators = translators
         self._history = HistoryStore(paths.history_file)
         self._checked_text = ""
+        self._refocus_check = False
         self.runner = CheckRunner(self)
         self.commands = create_actions(self)
         self._build()
@@ -252,10 +253,18 @@ class MainWindow(QMainWindow):
         self.runner.run(text)
 
     def _set_busy(self, busy: bool) -> None:
+        if busy and self.check_button.hasFocus():
+            # Disabling the focused button would pass the focus down the chain, each stop read
+            # out by a screen reader; it comes back to the button when the check is done.
+            self.check_button.clearFocus()
+            self._refocus_check = True
         self.check_button.setEnabled(not busy)
         self.commands.check.setEnabled(not busy)
         if busy:
             self.verdict_view.show_busy()
+        elif self._refocus_check:
+            self._refocus_check = False
+            self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _present(self, verdict: Verdict) -> None:
         self._set_busy(False)

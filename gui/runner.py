@@ -62,7 +62,7 @@ class _WarmUpJob(QRunnable):
 
 
 class CheckRunner(QObject):
-    check_started = Signal()
+    check_started = Signal()  # a long text went to the background: its answer comes later
     verdict_ready = Signal(object)  # Verdict
     check_failed = Signal(object)  # CheckFailure
 
@@ -82,10 +82,10 @@ class CheckRunner(QObject):
     def run(self, text: str) -> None:
         self._ticket += 1
         self._pool.clear()
-        self.check_started.emit()
         if len(text) <= self._inline_limit:
-            self._deliver(self._ticket, attempt(text))
+            self._deliver(self._ticket, attempt(text))  # answered at once: nothing to wait for
         else:
+            self.check_started.emit()
             self._pool.start(_CheckJob(self._ticket, text, self._signals))
 
     def cancel(self) -> None:

@@ -7,7 +7,7 @@ comes from the Verdict, in the current language.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QMouseEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from core.verdict import Link, PhoneNumber, Reason, Verdict
@@ -103,21 +103,27 @@ class VerdictView(QWidget):
 
     def _show(self, what: Verdict | CheckFailure | str) -> None:
         self._shown = what
-        self._render()
+        self._render(same_reasons=False)
+        if isinstance(what, (Verdict, CheckFailure)):
+            self._announce(self.banner.text())
 
-    def _render(self) -> None:
+    def _announce(self, text: str) -> None:
+        """Have a screen reader say the outcome at once, wherever the keyboard focus is."""
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.banner, text))
+
+    def _render(self, same_reasons: bool = True) -> None:
         """Draw what is shown now, the view hidden meanwhile if it is up.
 
         A widget shown inside a visible window lays the window out again: added one by one,
         17 cards took twice as long as shown together with the view. Hiding the view with the
-        focus on a reason would send the focus on to the next control outside it; so when
-        reasons are drawn again (in another language) the focused card is taken off the focus
-        first and the card at its place gets it back. When none are (while checking) the focus
-        does go on.
+        focus on a reason would send the focus on to the next control outside it; so when the
+        same reasons are drawn again (in another language) the focused card is taken off the
+        focus first and the card at its place gets it back. For other reasons (a new check) the
+        focus does go on: the card it was on is gone.
         """
         focused = QApplication.focusWidget()
         cards = self.reason_cards()
-        reasons_again = isinstance(self._shown, Verdict) and self._shown.reasons
+        reasons_again = same_reasons and isinstance(self._shown, Verdict) and self._shown.reasons
         at = cards.index(focused) if focused in cards and reasons_again else None
         if at is not None:
             focused.clearFocus()

@@ -129,3 +129,31 @@ def test_standard_dialogs_speak_japanese(qtbot, window):
     (box,) = [w for w in QApplication.topLevelWidgets() if w.objectName() == "confirmClearHistory" and w.isVisible()]
     assert box.button(box.StandardButton.No).text().replace("&", "") not in ("No", "")
     box.close()
+
+
+def test_pressing_check_keeps_the_focus_on_it_and_the_verdict_is_said_aloud(qtbot, window, monkeypatch):
+    import gui.verdict_view
+
+    said: list[str] = []
+    monkeypatch.setattr(gui.verdict_view.QAccessible, "updateAccessibility",
+                        lambda event: said.append(event.message()))
+    paste(window, SCAM)
+    window.check_button.setFocus(Qt.FocusReason.TabFocusReason)
+    with focus_moves() as moves, qtbot.waitSignal(window.runner.verdict_ready):
+        qtbot.keyClick(window.check_button, Qt.Key.Key_Space)
+
+    assert moves == []  # nothing else is announced on the way
+    assert QApplication.focusWidget() is window.check_button
+    assert said == [window.verdict_view.banner.text()] and said[0].startswith("危険")
+    qtbot.keyClick(window.check_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.verdict_view.reason_cards()[0]
+
+
+def test_a_long_check_gives_the_focus_back_to_the_check_button(qtbot, window):
+    paste(window, SCAM + "\n" + "ご確認ください。" * 4000)  # long enough to be checked in the background
+    window.check_button.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(window.runner.verdict_ready, timeout=30_000):
+        qtbot.keyClick(window.check_button, Qt.Key.Key_Space)
+        assert not window.check_button.isEnabled()  # busy meanwhile
+    assert window.check_button.isEnabled()
+    assert QApplication.focusWidget() is window.check_button

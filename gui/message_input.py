@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 import core
 from core.verdict import CheckError, Span
 
+from .plain import make_plain
 from .spans import to_document
 
 log = logging.getLogger(__name__)
@@ -276,9 +277,7 @@ class PasteNotice(QLabel):
     def __init__(self, box: MessageInput, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pasteNotice")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setOpenExternalLinks(False)
-        self.setWordWrap(True)
+        make_plain(self)
         self._outcome: PasteOutcome | None = None
         self._box = box
         self.hide()

@@ -11,11 +11,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 
-def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
+def make_plain(label: QLabel) -> QLabel:
+    """Make ``label`` show its text as written, wrapped: never rich text, never a link."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setOpenExternalLinks(False)
     label.setWordWrap(True)
+    return label
+
+
+def plain_label(text: str = "", object_name: str = "", parent: QWidget | None = None) -> QLabel:
+    label = make_plain(QLabel(parent))
     label.setText(text)
     if object_name:
         label.setObjectName(object_name)

@@ -232,6 +232,17 @@ def _page_body(device: QPagedPaintDevice) -> tuple[QSizeF, int]:
     return QSizeF(device.width(), device.height() - footer), footer
 
 
+def _empty_document(font: QFont, device: QPagedPaintDevice | None) -> QTextDocument:
+    """An empty document with ``font`` and, for printing, ``device`` and its page size: set
+    while it is empty, because each of them set on a filled document lays it all out again."""
+    doc = QTextDocument()
+    if device is not None:
+        doc.documentLayout().setPaintDevice(device)
+        doc.setPageSize(_page_body(device)[0])
+    doc.setDefaultFont(font)
+    return doc
+
+
 def build_sheet(verdict: Verdict | None, message: str, lang: str,
                 path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
                 when: datetime | None = None, device: QPagedPaintDevice | None = None) -> QTextDocument:
@@ -241,13 +252,7 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
     paint on: the sheet is then laid out once, for that device's pages."""
     style = sheet_style()
     guidance = load_guidance()
-    doc = QTextDocument()
-    # Device, font and page size are set while the document is empty: each of them set on a
-    # filled document lays it all out again.
-    if device is not None:
-        doc.documentLayout().setPaintDevice(device)
-        doc.setPageSize(_page_body(device)[0])
-    doc.setDefaultFont(sheet_font(style))
+    doc = _empty_document(sheet_font(style), device)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet_title(lang))
     doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
     return doc
@@ -262,10 +267,7 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     first copied and laid out again for the device."""
     body, footer = _page_body(device)
     if doc.pageSize() != body:
-        paged = QTextDocument()
-        paged.documentLayout().setPaintDevice(device)
-        paged.setPageSize(body)
-        paged.setDefaultFont(doc.defaultFont())
+        paged = _empty_document(doc.defaultFont(), device)
         paged.setHtml(doc.toHtml())
         doc = paged
     pages = doc.pageCount()

@@ -1,23 +1,44 @@
 """``check(text) -> Verdict``: the one entry point of the core.
 
-Steps: bound the input -> normalise -> find brands, phone numbers and links -> fire pattern
-rules and computed signals -> fire named combinations -> add scores (with per-group caps) ->
-level from the thresholds in ``levels.toml``. Reasons are the fired rules themselves, with the
-spans that fired them, so what the user reads is exactly what was scored.
+Two steps. :func:`analyse` reads the text: bound the input -> normalise -> find brands, phone
+numbers and links -> fire pattern rules and computed signals -> set aside what a warning about
+scams only quotes (see below) -> fire named combinations -> the n-grams the wording model reads.
+:func:`decide` weighs it: the rules' scores (with per-group caps), plus the wording model's
+margin times a weight, against the thresholds chosen by cross-validation
+(``resources/model/judgement.toml``, see :mod:`core.judgement`). Reasons are the fired rules and
+the model's reason themselves, with the spans that fired them, so what the user reads is exactly
+what was scored, and the level comes from the sum of the points the reasons show.
+
+Two safeguards, so that no sentence a scammer adds can switch the check off:
+
+- A warning about scams (a police or council notice quoting a scam) takes away only the score
+  of what it quotes or reports, and only when the message asks the reader to do nothing
+  (``ASKS_TO_ACT``: a live link, a number to call back, a payment, a code or personal data).
+  A message that asks the reader to act is judged on that request, whatever it says about scams.
+- Signs of an ordinary notice (official links, the wording of ordinary messages) can soften a
+  verdict by one step, never clear it: what the warnings alone make danger stays at least caution.
+  When the message asks the reader to act, the wording model can only add to the score.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypeVar
 
 from . import snapshot
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
+from .judgement import Judgement, JudgementFileError, highest, shipped_judgement
 from .links import find_links, link_lists, ordered_risks
 from .messages import load_messages, message
+from .model import (
+    BRAND_MARK, LINK_MARK, MAX_CHARS, NUMBER_MARK, ORDERS, ModelFileError, ModelText, WordingModel,
+    confidence, explaining_spans, grams_of, model_text, shipped_model,
+)
 from .normalize import NormalizedText, normalize
 from .numbers import digits_key, find_numbers, is_number_only, number_lists
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
@@ -27,19 +48,40 @@ from .verdict import (
     Span, Text, Verdict,
 )
 
-# Ids of the signals the extractors fire. Their wording and scores are in
+# Ids of the signals the extractors and the model fire. Their wording and scores are in
 # resources/rules/computed.toml; a test checks that every id here has a record there.
 COMPUTED_IDS = (
     "PHONE_NUMBER", "NUMBER_KNOWN_SCAM", "NUMBER_IP_PHONE", "NUMBER_INTERNATIONAL",
     "NUMBER_PREMIUM", "NUMBER_MOBILE", "NUMBER_LANDLINE", "NUMBER_MASKED", "NUMBER_OFFICIAL",
-    "NUMBER_NOT_LISTED", "NUMBER_ONLY", "OFFICIAL_CONTACT_ONLY",
-    "LINK_PRESENT", "LINK_LOOKALIKE", "LINK_IP_ADDRESS", "LINK_PUNYCODE", "LINK_FREE_HOSTING",
-    "LINK_ODD_TLD", "LINK_SHORTENER", "LINK_NOT_OFFICIAL", "LINK_OFFICIAL", "LINK_MASKED",
+    "NUMBER_POLICE_STATION", "NUMBER_NOT_LISTED", "NUMBER_ONLY", "OFFICIAL_CONTACT_ONLY",
+    "LINK_PRESENT", "LINK_LIVE", "LINK_LOOKALIKE", "LINK_IP_ADDRESS", "LINK_PUNYCODE",
+    "LINK_FREE_HOSTING", "LINK_ODD_TLD", "LINK_SHORTENER", "LINK_NOT_OFFICIAL", "LINK_OFFICIAL",
+    "LINK_MASKED",
     "BRAND_NAMED", "BRAND_MISSPELT",
     "NAMES_CARRIER", "NAMES_BANK", "NAMES_CARD", "NAMES_PAYMENT", "NAMES_SHOPPING",
     "NAMES_DELIVERY", "NAMES_GOVERNMENT", "NAMES_COURT", "NAMES_POLICE", "NAMES_UTILITY",
     "NAMES_BROADCASTER", "NAMES_TRANSPORT", "NAMES_TECH", "NAMES_CONTENT", "NAMES_MUNICIPAL",
+    "QUOTED_SCAM_WORDS", "SCAM_WORDING", "ORDINARY_WORDING",
 )
+# The combination that says what counts as asking the reader to act, and the one that
+# recognises a warning about scams (both in resources/rules/combinations.toml).
+ASKS_TO_ACT = "ASKS_TO_ACT"
+TALKS_ABOUT_SCAMS = "TALKS_ABOUT_SCAMS"
+REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
+WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
+WARNS_READER = "WARNS_READER"
+HEARSAY = "HEARSAY"
+SPEAKS_TO_YOU = "SPEAKS_TO_YOU"
+QUOTED = "QUOTED_SCAM_WORDS"
+SCAM_WORDING = "SCAM_WORDING"
+ORDINARY_WORDING = "ORDINARY_WORDING"
+# Signals that stay where they are even inside a quote: a link that can be opened is a link
+# that can be opened, a number known from scams is that number, and the context signals are
+# what recognise the quote.
+_NEVER_QUOTED = frozenset({
+    "LINK_LIVE", "NUMBER_KNOWN_SCAM", "TALKS_ABOUT_SCAMS", "WARNS_READER", "REPORTS_AN_INCIDENT",
+    "REPORTED_SPEECH",
+})
 _LINK_SIGNALS = {
     LinkRisk.LOOKALIKE: "LINK_LOOKALIKE",
     LinkRisk.IP_ADDRESS: "LINK_IP_ADDRESS",
@@ -63,7 +105,15 @@ _NOT_CALLABLE = (NumberKind.SERVICE, NumberKind.SHORT_CODE)
 # Share of C0 control characters (other than tab / newline) above which input is not a message.
 _BINARY_SHARE = 0.05
 _ENGINE_LOCK = threading.Lock()
+T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# A quote in a warning: what is inside Japanese or Western quotation marks.
+_QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
+_SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
+# A line of a list: in a warning, lists enumerate the tricks or the advice.
+_LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[・●○◎◆◇■□▼▽★☆※⚫⚪➢➤→〇\-*]|\(?\d{1,2}[.)、)]|[①-⑳]).*$", re.MULTILINE)
+# Spans of the model reason: how many n-grams are located, at most.
+_EXPLAINED_NGRAMS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +123,53 @@ class _Engine:
     link_notes: dict[LinkRisk, Text]
 
 
+@dataclass(frozen=True, slots=True)
+class _Weights:
+    model: WordingModel
+    judgement: Judgement
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the rules and the model's input make of one text, before anything is weighed."""
+
+    text_length: int
+    analysed_length: int
+    number_only: bool
+    norm: NormalizedText
+    numbers: tuple[PhoneNumber, ...]
+    links: tuple[Link, ...]
+    fired: dict[str, list[Span]]  # rule id -> spans in the original text
+    quoted: tuple[Span, ...]  # what a warning quotes, set aside (spans of the signals found there)
+    quotations: tuple[Span, ...]  # every quotation in the text (「...」 and the like)
+    asks_to_act: bool
+    model_text: ModelText
+    grams: frozenset[str]
+
+    @property
+    def truncated(self) -> bool:
+        return self.analysed_length < self.text_length
+
+
 def _loaded_engine() -> _Engine:
-    """The engine, or a coded error naming the broken data file (never a traceback).
+    """The rules' engine, or a coded error naming the broken data file (never a traceback).
 
     Built once under a lock: the window warms it up in the background while a first check
     may already be asking for it.
     """
+    return _loaded(_engine)
+
+
+def _loaded_weights() -> _Weights:
+    """The wording model and the judgement, or a coded error naming the broken data file."""
+    return _loaded(_weights)
+
+
+def _loaded(build: Callable[[], T]) -> T:
     try:
         with _ENGINE_LOCK:
-            return _engine()
-    except (RuleFileError, ValueError, OSError, UnicodeDecodeError) as exc:
+            return build()
+    except (RuleFileError, ModelFileError, JudgementFileError, ValueError, OSError, UnicodeDecodeError) as exc:
         try:
             said = message("error.data_file", detail=exc)
         except Exception:  # noqa: BLE001 - the messages file itself may be the broken one
@@ -97,7 +184,8 @@ def _engine() -> _Engine:
     del brand_list, number_list, link_list
     rules = snapshot.kept("rules", load_rules)
     by_id = rules.by_id()
-    missing = [i for i in COMPUTED_IDS if i not in by_id]
+    missing = [i for i in (*COMPUTED_IDS, ASKS_TO_ACT, *REPORTING_SIGNALS, WARNS_READER, SPEAKS_TO_YOU, HEARSAY)
+               if i not in by_id]
     if missing:
         raise RuleFileError("computed.toml", f"missing records for {missing}")
     notes = {risk: by_id[sig].detail for risk, sig in _LINK_SIGNALS.items()}
@@ -105,14 +193,21 @@ def _engine() -> _Engine:
     return _Engine(rules=rules, by_id=by_id, link_notes=notes)
 
 
+@cache
+def _weights() -> _Weights:
+    return _Weights(model=shipped_model(), judgement=shipped_judgement())
+
+
 def load() -> None:
     """Read every resource now: rules (each pattern checked; compiled when a text first needs
-    it), lists and guidance, and load phonenumbers. The packaged app takes what the files hold
-    from a snapshot made by the build (see :mod:`core.snapshot`) when it is current.
+    it), the wording model, lists and guidance, and load phonenumbers. The packaged app takes
+    what the files hold from a snapshot made by the build (see :mod:`core.snapshot`) when it is
+    current.
 
     The window calls this at start-up, off the GUI thread, so the first check is quick.
     """
     _loaded_engine()
+    _loaded_weights()
     try:
         load_guidance()
     except GuidanceFileError:
@@ -137,9 +232,16 @@ def check(text: str) -> Verdict:
     ``ErrorCode.NOT_TEXT`` for binary data. Input beyond the configured limit is cut and the
     verdict says so (``truncated``).
     """
+    engine = _loaded_engine()
+    weights = _loaded_weights()
+    return decide(analyse(text, engine), weights.model, weights.judgement, engine)
+
+
+def analyse(text: str, engine: _Engine | None = None) -> Analysis:
+    """Everything the rules find in ``text`` and what the model will read (nothing weighed yet)."""
     if not isinstance(text, str):
         raise TypeError("check() takes str")
-    engine = _loaded_engine()
+    engine = engine or _loaded_engine()
     levels = engine.rules.levels
     if not text.strip():
         raise CheckError(ErrorCode.EMPTY, message("error.empty"))
@@ -147,7 +249,6 @@ def check(text: str) -> Verdict:
     if len(_CONTROL.findall(sample)) > max(3, _BINARY_SHARE * len(sample)):
         raise CheckError(ErrorCode.NOT_TEXT, message("error.not_text"))
     analysed = _first_bytes(text, levels.max_bytes)
-    truncated = len(analysed) < len(text)
     norm = normalize(analysed)
     if not norm.text.strip():
         raise CheckError(ErrorCode.EMPTY, message("error.empty"))
@@ -162,18 +263,52 @@ def check(text: str) -> Verdict:
     fired: dict[str, list[Span]] = {}
     _fire_patterns(norm, engine, fired, levels.max_spans_per_rule)
     number_only = is_number_only(analysed)
-    _fire_numbers(numbers, brands, links, number_only, fired)
+    _fire_numbers(numbers, brands, links, number_only, norm, fired)
     _fire_links(links, fired)
     _fire_brands(brands, fired)
+    fired, quoted, asks, unread = _set_quotes_aside(norm, engine, fired)
     _fire_combinations(engine, fired)
 
-    reasons, score = _score(engine, fired)
-    if score >= levels.danger:
-        level = Level.DANGER
-    elif score >= levels.caution:
-        level = Level.CAUTION
-    else:
-        level = Level.NO_SIGNS
+    mtext = model_text(
+        norm,
+        [(span, "") for span in unread]
+        + [((link.start, link.end), LINK_MARK) for link in links]
+        + [((n.start, n.end), NUMBER_MARK) for n in numbers]
+        + [(span, BRAND_MARK) for m in brands for span in m.spans],
+        MAX_CHARS,
+    )
+    return Analysis(
+        text_length=len(text), analysed_length=len(analysed), number_only=number_only,
+        norm=norm, numbers=numbers, links=links, fired=fired, quoted=quoted, asks_to_act=asks,
+        quotations=tuple(m.span() for m in _QUOTE.finditer(analysed)),
+        model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
+    )
+
+
+def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
+           engine: _Engine | None = None) -> Verdict:
+    """Weigh an analysis: rule scores plus the wording model's points, against the thresholds.
+
+    :func:`check` passes the shipped model and judgement; cross-validation passes others.
+    """
+    engine = engine or _loaded_engine()
+    reasons, _ = _score(engine, analysis.fired)
+    reasons = [replace(r, score=judgement.rule_points(r.score)) for r in reasons]
+    if analysis.quoted:
+        reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
+    known = model.known(analysis.grams)
+    points = judgement.model_points(model.evidence_of(known, len(analysis.grams)),
+                                    confidence(analysis.model_text.text), analysis.asks_to_act)
+    if points:
+        rule = engine.by_id[SCAM_WORDING if points > 0 else ORDINARY_WORDING]
+        spans = explaining_spans(model, analysis.model_text, analysis.norm, known,
+                                 1 if points > 0 else -1, _EXPLAINED_NGRAMS)
+        kind = ReasonKind.WARNING if points > 0 else ReasonKind.REASSURING
+        reasons.append(_reason(rule, points, spans, kind))
+    reasons.sort(key=lambda r: -r.score)
+    score = max(sum(r.score for r in reasons), 0.0)
+    warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
+    level = judgement.level(score, warnings, floor_of(engine, analysis))
     # Every warning names its topic, also one whose score its group's cap used up: the
     # walk-through still asks about it first.
     topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
@@ -181,14 +316,14 @@ def check(text: str) -> Verdict:
         level=level,
         score=score,
         reasons=tuple(r for r in reasons if engine.by_id[r.id].show),
-        phone_numbers=numbers,
-        links=links,
-        headline=levels.headlines[level],
+        phone_numbers=analysis.numbers,
+        links=analysis.links,
+        headline=engine.rules.levels.headlines[level],
         topics=topics,
-        number_only=number_only,
-        truncated=truncated,
-        analysed_length=len(analysed),
-        text_length=len(text),
+        number_only=analysis.number_only,
+        truncated=analysis.truncated,
+        analysed_length=analysis.analysed_length,
+        text_length=analysis.text_length,
     )
 
 
@@ -214,7 +349,7 @@ def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[
             continue
         spans: list[Span] = []
         for index, literals in enumerate(rule.prefilters):
-            if literals is not None and not any(lit in text for lit in literals):
+            if literals is not None and not any(map(text.__contains__, literals)):
                 continue  # cannot match: none of the strings it needs is there
             for m in rule.pattern(index).finditer(text):
                 if m.end() > m.start():
@@ -231,13 +366,26 @@ def _fire(fired: dict[str, list[Span]], rule_id: str, spans) -> None:
     fired.setdefault(rule_id, []).extend(spans)
 
 
-def _fire_numbers(numbers, brands: tuple[BrandMention, ...], links, number_only: bool, fired) -> None:
+def _is_police_station(n: PhoneNumber, norm: NormalizedText) -> bool:
+    """A landline ending in 0110 next to the name of a police station: the station's own line
+    (Japanese police stations keep that ending), which a warning gives for questions."""
+    if n.kind is not NumberKind.FIXED_LINE or not _digits(n).endswith("0110"):
+        return False
+    start = max(0, n.start - 40)
+    return "警察" in norm.original[start:n.end + 10]
+
+
+def _fire_numbers(numbers, brands: tuple[BrandMention, ...], links, number_only: bool,
+                  norm: NormalizedText, fired) -> None:
     brand_numbers = {n for m in brands for n in m.brand.numbers}
     callable_numbers = [n for n in numbers if n.kind not in _NOT_CALLABLE]
     for n in callable_numbers:
         span = [(n.start, n.end)]
         if n.listed == Listing.OFFICIAL:
             _fire(fired, "NUMBER_OFFICIAL", span)
+            continue
+        if n.listed == Listing.NONE and _is_police_station(n, norm):
+            _fire(fired, "NUMBER_POLICE_STATION", span)
             continue
         _fire(fired, "PHONE_NUMBER", span)
         if n.listed == Listing.KNOWN_SCAM:
@@ -281,6 +429,8 @@ def _fire_links(links: tuple[Link, ...], fired) -> None:
     for link in links:
         span = [(link.start, link.end)]
         _fire(fired, "LINK_PRESENT", span)
+        if LinkRisk.MASKED not in link.risks and LinkRisk.OFFICIAL not in link.risks:
+            _fire(fired, "LINK_LIVE", span)
         for risk in link.risks:
             signal = _LINK_SIGNALS.get(risk)
             if signal:
@@ -296,7 +446,74 @@ def _fire_brands(brands: tuple[BrandMention, ...], fired) -> None:
             _fire(fired, "BRAND_MISSPELT", spans)
 
 
-def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]]) -> None:
+def _reported_sentences(norm: NormalizedText, fired: dict[str, list[Span]]) -> list[Span]:
+    """The sentences of a text about scams in which it names a scam, reports what happened or
+    advises the reader. Spans in the original text."""
+    return _sentences_with(norm, [s for rid in (*REPORTING_SIGNALS, WARNS_READER) for s in fired.get(rid, ())])
+
+
+def _sentences_with(norm: NormalizedText, marks) -> list[Span]:
+    """The sentences of the original text that overlap any of ``marks``."""
+    marks = sorted(marks)
+    if not marks:
+        return []
+    return [m.span() for m in _SENTENCE.finditer(norm.original)
+            if any(s < m.end() and e > m.start() for s, e in marks)]
+
+
+def _inside(span: Span, regions: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in regions)
+
+
+def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]]):
+    """``(fired, quoted spans, asks_to_act, unread spans)``: what a message only quotes or
+    reports counts only when the message itself asks nothing of the reader.
+
+    What a message quotes is what is inside quotation marks (「...」 and the like): "I got
+    「...」, is it real?". A text about scams (it names a scam and advises the reader or reports
+    what happened, and does not speak to the reader as "you" outside its quotations, its lists of
+    what callers say and its advice; a caller or a lure does) also reports in the sentences that
+    name a scam or say what happened, and in its lists. Whether the message asks the reader to
+    act is judged on what it says outside all that, and on every live link wherever it is.
+
+    - If it asks nothing, the signals found only in what it quotes or reports are set aside
+      (returned as quoted spans) and the wording model reads it whole.
+    - If it asks the reader to act, every signal counts, and the wording model does not read
+      the warning's reports (returned as unread spans): a sentence about scams appended to a
+      lure changes nothing.
+    """
+    quotes = [m.span() for m in _QUOTE.finditer(norm.original)]
+    reports: list[Span] = []
+    if TALKS_ABOUT_SCAMS in fired and any(rid in fired for rid in WARNING_CONTEXT):
+        listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
+        advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
+        if not any(not _inside(s, quotes + listed + advice) for s in fired.get(SPEAKS_TO_YOU, ())):
+            reports = _reported_sentences(norm, fired) + listed
+    regions = quotes + reports
+    if not regions:
+        return fired, (), _asks_to_act(engine, fired), ()
+    outside = {rid: spans for rid, spans in fired.items()
+               if rid in _NEVER_QUOTED or not all(_inside(s, regions) for s in spans)}
+    if _asks_to_act(engine, outside):
+        return fired, (), True, _outside_all(reports, quotes)
+    quoted = sorted({s for rid, spans in fired.items() if rid not in outside
+                     and engine.by_id[rid].score > 0 for s in spans})
+    return outside, tuple(quoted), False, ()
+
+
+def _outside_all(spans: list[Span], keep: list[Span]) -> tuple[Span, ...]:
+    """``spans`` that lie in none of ``keep`` (a quoted lure inside a report is still read)."""
+    return tuple(s for s in spans if not any(a <= s[0] and s[1] <= b or s[0] <= a and b <= s[1]
+                                             for a, b in keep))
+
+
+def _asks_to_act(engine: _Engine, fired: dict[str, list[Span]]) -> bool:
+    view = dict(fired)
+    _fire_combinations(engine, view, upto=ASKS_TO_ACT)
+    return ASKS_TO_ACT in view
+
+
+def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]], upto: str | None = None) -> None:
     for rule in engine.rules.rules:
         if rule.kind != "combination":
             continue
@@ -305,6 +522,38 @@ def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]]) -> None:
             for part in positive_ids(rule.when):
                 spans.extend(fired.get(part, []))
             fired[rule.id] = spans
+        if rule.id == upto:
+            return
+
+
+def floor_of(engine: _Engine, analysis: Analysis) -> Level:
+    """The least level the hard evidence among the fired warnings gives. A rule with a floor
+    counts only when the message says it in its own voice: a pattern with a match outside
+    quotation marks and sentences that report what someone said ("...って言われた"), a
+    combination that holds on such signals alone."""
+    floored = [r for r in engine.rules.rules if r.floor is not None and r.id in analysis.fired]
+    if not floored:
+        return Level.NO_SIGNS
+    reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))
+    own = {rid for rid, spans in analysis.fired.items()
+           if not spans or not all(_inside(s, reported) for s in spans)}
+    if reported:
+        own = _combined(engine, own)
+    return highest(r.floor for r in floored if r.id in own)
+
+
+def _combined(engine: _Engine, signals: set[str]) -> set[str]:
+    """``signals`` with the combinations that hold on them (and on each other) added."""
+    out = {s for s in signals if engine.by_id[s].kind != "combination"}
+    for rule in engine.rules.rules:
+        if rule.kind == "combination" and evaluate(rule.when, out):
+            out.add(rule.id)
+    return out
+
+
+def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:
+    return Reason(id=rule.id, title=rule.title, detail=rule.detail, score=score,
+                  spans=tuple(sorted(set(spans))), topic=rule.topic, kind=kind)
 
 
 def _score(engine: _Engine, fired: dict[str, list[Span]]) -> tuple[list[Reason], float]:
@@ -313,7 +562,7 @@ def _score(engine: _Engine, fired: dict[str, list[Span]]) -> tuple[list[Reason],
     reasons: list[Reason] = []
     total = 0.0
     for rule in engine.rules.rules:  # in file order: stable, explainable
-        if rule.id not in fired:
+        if rule.id not in fired or rule.kind == "computed" and rule.id in _MODEL_AND_QUOTE:
             continue
         score = rule.score
         if rule.group in caps and score > 0:
@@ -321,12 +570,10 @@ def _score(engine: _Engine, fired: dict[str, list[Span]]) -> tuple[list[Reason],
             score = min(score, room)
             used[rule.group] = used.get(rule.group, 0.0) + score
         total += score
-        spans = tuple(sorted(set(fired[rule.id])))
         kind = (ReasonKind.WARNING if rule.score > 0 else
                 ReasonKind.REASSURING if rule.score < 0 else ReasonKind.INFO)
-        reasons.append(Reason(
-            id=rule.id, title=rule.title, detail=rule.detail, score=score, spans=spans,
-            topic=rule.topic, kind=kind,
-        ))
-    reasons.sort(key=lambda r: -r.score)
-    return reasons, max(total, 0.0)
+        reasons.append(_reason(rule, score, fired[rule.id], kind))
+    return reasons, total
+
+
+_MODEL_AND_QUOTE = frozenset({QUOTED, SCAM_WORDING, ORDINARY_WORDING})

@@ -2,7 +2,10 @@
 
     python -m core check [--json] [--lang ja|en] [TEXT]    (stdin when TEXT is absent)
     python -m core check --jsonl                            (one JSON object per stdin line)
-    python -m core eval FILE.jsonl [--json]                 (corpus: scams caught, genuine flagged)
+    python -m core eval FILE.jsonl [--json]                 (the shipped detector on a labelled file)
+    python -m core eval --cv 5 corpus/messages.jsonl [--json]  (cross-validated figures; train extra)
+    python -m core train [--corpus FILE] [--out DIR]        (the wording model and judgement; train extra)
+    python -m core corpus check [FILE]                      (the corpus validator)
     python -m core snapshot OUT                             (the packaged app's prebuilt data)
 
 Exit status: 0 on a verdict, 2 for empty or unreadable input, 3 when a data file is broken.
@@ -172,6 +175,8 @@ def _pct(x: float | None) -> str:
 
 
 def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    if args.cv:
+        return _cross_validated(args, stdout, stderr)
     items = []
     try:
         with open(args.file, encoding="utf-8") as fh:
@@ -185,11 +190,44 @@ def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     except OSError as exc:
         print(f"sagicheck: {exc}", file=stderr)
         return EXIT_BAD_INPUT
-    report = evaluate_corpus(items)
-    if args.json:
+    _print_report(evaluate_corpus(items), args.json, stdout)
+    return 0
+
+
+def _cross_validated(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from . import corpus, train
+
+    if args.cv < 2:
+        print("sagicheck: --cv needs at least 2 folds", file=stderr)
+        return EXIT_BAD_INPUT
+    try:
+        loaded = corpus.load(Path(args.file))
+    except OSError as exc:
+        print(f"sagicheck: {exc}", file=stderr)
+        return EXIT_BAD_INPUT
+    for problem in loaded.problems:
+        print(f"sagicheck: {args.file}: {problem} (left out)", file=stderr)
+    examples = train.prepare(loaded.messages)
+    judged, chosen = train.cross_validate(examples, args.cv)
+    result = train.report(judged)
+    result["folds"] = chosen
+    if not args.json:
+        stdout.write(f"{args.cv}-fold cross-validation grouped by source site, {len(examples)} messages; "
+                     "each fold judged by a model and thresholds chosen without it\n")
+        for fold in chosen:
+            weights = ", ".join(f"{k} {v:g}" for k, v in fold["weights"].items())
+            stdout.write(f"  fold {fold['fold']}: caution at {fold['caution']} of {fold['danger']} points; "
+                         f"weights {weights}\n")
+        stdout.write("\n")
+    _print_report(result, args.json, stdout)
+    return 0
+
+
+def _print_report(report: dict, as_json: bool, stdout: TextIO) -> None:
+    if as_json:
         json.dump(report, stdout, ensure_ascii=False, indent=1)
         stdout.write("\n")
-        return 0
+        return
     w = stdout.write
     w(f"scams caught (danger or caution): {report['scam_caught']}/{report['scam']} = {_pct(report['scam_caught_rate'])}\n")
     w(f"scams caught as danger:           {report['scam_danger']}/{report['scam']} = {_pct(report['scam_danger_rate'])}\n")
@@ -206,7 +244,39 @@ def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         w(f"  {m.get('label')}/{m.get('family')} {m.get('level')} {m.get('score')} {m.get('id')}: {m.get('text', m.get('error'))}\n")
         if m.get("reasons"):
             w(f"      {' '.join(m['reasons'])}\n")
+
+
+def cmd_train(args: argparse.Namespace, stdout: TextIO) -> int:
+    from . import train
+
+    model, judgement, figures = train.train(args.corpus, args.out, args.folds)
+    print(f"{args.out}/wording.json: {len(model.weights):,} n-gram weights from "
+          f"{model.corpus_messages} messages", file=stdout)
+    weights = ", ".join(f"{k} {v:g}" for k, v in judgement.weights.items())
+    print(f"{args.out}/judgement.toml: caution at {judgement.caution} of {judgement.danger} points; "
+          f"weights {weights}", file=stdout)
+    print(f"on out-of-fold predictions: scams caught {figures['scam_caught']}/{figures['scams']}, "
+          f"danger {figures['scam_danger']}; genuine flagged {figures['genuine_flagged']}/"
+          f"{figures['genuine']}, danger {figures['genuine_danger']}", file=stdout)
     return 0
+
+
+def cmd_corpus(args: argparse.Namespace, stdout: TextIO) -> int:
+    from collections import Counter as _Counter
+
+    from . import corpus
+
+    loaded = corpus.load(args.file)
+    found = corpus.problems(loaded)
+    for problem in found:
+        print(f"{args.file}: {problem}", file=stdout)
+    labels = _Counter(m.label for m in loaded.messages)
+    real = sum(m.source != corpus.WRITTEN for m in loaded.messages)
+    sites = len({m.site for m in loaded.messages if m.source != corpus.WRITTEN})
+    print(f"{len(loaded.messages)} messages ({labels['scam']} scam, {labels['genuine']} genuine; "
+          f"{real} real from {sites} sites, {len(loaded.messages) - real} written by us); "
+          f"{len(found)} problems", file=stdout)
+    return EXIT_BAD_INPUT if found else 0
 
 
 def cmd_snapshot(args: argparse.Namespace, stdout: TextIO) -> int:
@@ -237,6 +307,15 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval = sub.add_parser("eval", help="measure detection on a labelled corpus (JSONL)")
     p_eval.add_argument("file")
     p_eval.add_argument("--json", action="store_true")
+    p_eval.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="K-fold cross-validation grouped by source site (needs the train extra)")
+    p_train = sub.add_parser("train", help="train the wording model and choose the judgement (train extra)")
+    p_train.add_argument("--corpus", type=Path, default=Path("corpus/messages.jsonl"))
+    p_train.add_argument("--out", type=Path, default=Path("resources/model"))
+    p_train.add_argument("--folds", type=int, default=5)
+    p_corpus = sub.add_parser("corpus", help="check the corpus: records, reserved sources, template variants")
+    p_corpus.add_argument("action", choices=("check",))
+    p_corpus.add_argument("file", type=Path, nargs="?", default=Path("corpus/messages.jsonl"))
     p_snap = sub.add_parser("snapshot", help="store the loaded resources for a quick start (build step)")
     p_snap.add_argument("out", type=Path, help="where to write it; the app reads resources/core.snapshot")
     return parser
@@ -255,6 +334,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None,
             return cmd_check(args, stdin, stdout, stderr)
         if args.command == "snapshot":
             return cmd_snapshot(args, stdout)
+        if args.command == "train":
+            return cmd_train(args, stdout)
+        if args.command == "corpus":
+            return cmd_corpus(args, stdout)
         return cmd_eval(args, stdout, stderr)
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
         _silence(stdout)

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from .verdict import Span
 
@@ -95,10 +95,11 @@ _SCANNED = (range(0x0000, 0x3400), range(0x4DC0, 0x4E00), range(0xA000, 0xAC00),
 _KEPT, _ONE_TO_ONE, _COMBINING, _REST = range(4)
 
 
+@lru_cache(maxsize=65536)
 def _char_fold(ch: str) -> tuple[int, int]:
     """How ``ch`` folds, and for ``_ONE_TO_ONE`` the code point it becomes (else -1)."""
     cp = ord(ch)
-    if not any(cp in block for block in _SCANNED):
+    if not any(map(range.__contains__, _SCANNED, repeat(cp))):
         return _KEPT, -1
     return _scanned_fold(ch)
 
@@ -125,8 +126,15 @@ def _rest_pattern(chars: set[str]) -> re.Pattern[str] | None:
     The same matches as one pattern built over every character would find, because the
     character classes only leave out characters that are not in the text.
     """
-    combining = sorted(ord(ch) for ch in chars if _char_fold(ch)[0] == _COMBINING)
-    rest = sorted(ord(ch) for ch in chars if _char_fold(ch)[0] == _REST)
+    kinds = {ch: _char_fold(ch)[0] for ch in chars}
+    combining = tuple(sorted(ord(ch) for ch, kind in kinds.items() if kind == _COMBINING))
+    rest = tuple(sorted(ord(ch) for ch, kind in kinds.items() if kind == _REST))
+    return _pattern_for(combining, rest) if combining or rest else None
+
+
+@lru_cache(maxsize=256)
+def _pattern_for(combining: tuple[int, ...], rest: tuple[int, ...]) -> re.Pattern[str] | None:
+    """The pattern for these combining and other folding code points (the same few recur)."""
     comb = _ranges(combining)
     alternatives = []
     if combining:

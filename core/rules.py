@@ -12,8 +12,11 @@ Three kinds of rule:
   (``"UNPAID_CHARGE and (CALLBACK_NUMBER or DEADLINE) and not SCAM_WARNING"``); named
   combinations carry most of the score.
 
-Level thresholds, per-group caps and work limits live in ``resources/rules/levels.toml``.
-A rule file with an unknown key, a bad regex or a reference to an unknown id is rejected with
+Per-group caps, work limits and headlines live in ``resources/rules/levels.toml``; the level
+thresholds, chosen by cross-validation with the wording model, in ``resources/model/judgement.toml``.
+A warning that is hard evidence on its own (a number listed from scam reports, a look-alike
+address, a fee claim with a call-back number) has a ``floor``: the level a message with it
+reaches whatever else it says. A rule file with an unknown key, a bad regex or a reference to an unknown id is rejected with
 a :class:`RuleFileError` naming the file and the record.
 """
 
@@ -37,6 +40,7 @@ _RULE_KEYS = {
     "group": str,
     "topic": str,
     "show": bool,
+    "floor": str,
     "patterns": list,
     "unless": list,
     "when": str,
@@ -67,6 +71,7 @@ class Rule:
     group: str
     topic: str
     show: bool
+    floor: Level | None  # the level a message reaches whenever this sign is in it (hard evidence)
     pattern_sources: tuple[str, ...]
     unless_sources: tuple[str, ...]
     when: Expr | None
@@ -101,8 +106,6 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Levels:
-    danger: float
-    caution: float
     caps: dict[str, float]
     headlines: dict[Level, Text]
     max_bytes: int
@@ -264,6 +267,7 @@ def _rule(record: dict, file: str) -> Rule:
         group=record.get("group", ""),
         topic=record.get("topic", ""),
         show=record.get("show", True),
+        floor=_floor(record, where),
         pattern_sources=patterns,
         unless_sources=unless,
         when=when,
@@ -277,21 +281,27 @@ def _rule(record: dict, file: str) -> Rule:
     )
 
 
+def _floor(record: dict, where: str) -> Level | None:
+    if "floor" not in record:
+        return None
+    if record["floor"] not in (Level.CAUTION.value, Level.DANGER.value):
+        raise RuleFileError(where, "floor must be 'caution' or 'danger'")
+    if float(record["score"]) <= 0:
+        raise RuleFileError(where, "only a warning (score above 0) can have a floor")
+    return Level(record["floor"])
+
+
 def _levels(data: dict, file: str) -> Levels:
-    allowed = {"levels", "caps", "headline", "limits"}
+    allowed = {"caps", "headline", "limits"}
     unknown = set(data) - allowed
     if unknown:
         raise RuleFileError(file, f"unknown sections {sorted(unknown)}")
     try:
-        lv = data["levels"]
         limits = data["limits"]
-        danger, caution = float(lv["danger"]), float(lv["caution"])
         headlines = {Level(k): _text(v, f"{file} [headline.{k}]", "headline")
                      for k, v in data["headline"].items()}
         caps = {str(k): float(v) for k, v in data.get("caps", {}).items()}
         result = Levels(
-            danger=danger,
-            caution=caution,
             caps=caps,
             headlines=headlines,
             max_bytes=int(limits["max_bytes"]),
@@ -301,8 +311,6 @@ def _levels(data: dict, file: str) -> Levels:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(file, f"missing or bad value: {exc}") from None
-    if set(lv) != {"danger", "caution"} or not 0 < caution < danger:
-        raise RuleFileError(file, "levels needs 0 < caution < danger and nothing else")
     if set(headlines) != set(Level):
         raise RuleFileError(file, "a headline is needed for every level")
     return result

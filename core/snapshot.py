@@ -33,9 +33,9 @@ from typing import Any, TypeVar
 
 FILE_NAME = "core.snapshot"
 # The resource folders the core reads (see the loaders).
-FOLDERS = ("brands", "guidance", "links", "messages", "numbers", "rules")
+FOLDERS = ("brands", "guidance", "links", "messages", "model", "numbers", "rules")
 # Bumped when the layout below changes.
-_MAGIC = b"sagicheck core snapshot 1\n"
+_MAGIC = b"sagicheck core snapshot 2\n"
 _DIGEST = 32
 _NO_CODE = bytes(_DIGEST)
 _HEADER = len(_MAGIC) + 3 * _DIGEST  # magic, resources digest, code digest, payload digest
@@ -89,8 +89,10 @@ def contents() -> dict[str, Any]:
     """What each loader builds, read from the resource files (never from a snapshot)."""
     from .brands import read_brands
     from .guidance import read_guidance
+    from .judgement import read_shipped_judgement
     from .links import read_link_lists
     from .messages import read_messages
+    from .model import read_shipped_model
     from .numbers import read_number_lists
     from .rules import load_rules
 
@@ -101,6 +103,8 @@ def contents() -> dict[str, Any]:
         "link_lists": read_link_lists(),
         "rules": load_rules(),
         "guidance": read_guidance(),
+        "wording_model": read_shipped_model(),
+        "judgement": read_shipped_judgement(),
     }
 
 

@@ -228,7 +228,7 @@ def _defang_host(host: str | None) -> str | None:
 def _merge(ranges: list[Span]) -> list[Span]:
     merged: list[Span] = []
     for start, end in ranges:
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:  # touching ranges stay apart: a link stays a link
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -64,6 +64,9 @@ EXCLUDED_MODULES = [
     # urllib's https support). The app never opens a network connection.
     "tkinter", "unittest", "doctest", "pdb", "pydoc", "xmlrpc", "sqlite3", "lib2to3",
     "ssl", "_ssl", "_hashlib", "http.server", "distutils", "setuptools", "pkg_resources",
+    # Training the wording model (core.train, the train extra) happens on a developer's machine;
+    # the app applies the model in pure Python and ships none of these.
+    "sklearn", "scipy", "numpy", "joblib", "threadpoolctl",
 ]
 
 

@@ -2,7 +2,9 @@
 
 None of these texts is copied from a real message: each follows the *pattern* of a scam family
 (a fee claim + a call-back number + a deadline, a block + a link, ...) or of an ordinary
-message that happens to share words with scams.
+message that happens to share words with scams. Each scam story names the sign that must be
+among the reasons: a verdict is only as good as the *why* it gives. How often the detector is
+right on real messages is measured by cross-validation (``python -m core eval --cv 5``), not here.
 """
 
 from __future__ import annotations
@@ -11,69 +13,70 @@ import pytest
 
 from core import Level, check
 
+# Hard evidence: whatever else the message says, it is danger, for the reason named.
 DANGER = [
-    # fake billing: a fee claim, a number to call, a deadline
-    "未払いのご利用料金がございます。本日17時までに 03-5555-0142 お客様窓口へご連絡ください。",
-    "お客様のご利用料金の精算が完了しておりません。至急 050-3000-1234 までお電話下さい。",
-    "【料金センター】ご利用料金について確認事項がございます。0120-000-111まで折り返しご連絡をお願いします。",
-    # unpaid + legal threat
-    "有料サイトの利用料金が未納です。本日中にご連絡がない場合、法的手続きを開始します。",
-    "動画配信サービスの延滞金が発生しています。連絡なき場合は少額訴訟に移行し給与を差し押さえます。",
-    # carriers and utilities
-    "【ドコモ】ご利用料金が未払いのため、明日より回線を停止いたします。お支払いはこちら http://docomo-pay.top/",
-    "【東京電力】電気料金のお支払いが確認できません。24時間以内にお手続きがない場合、送電を停止します。",
-    # banks and cards: a block or odd activity + a link or pressure
-    "【三菱UFJ銀行】お客様の口座で不審な取引を検知したため、お取引を一時停止しました。下記URLからご本人確認をお願いします。",
-    "【楽天カード】第三者による不正利用の可能性があるため、カードのご利用を制限しております。至急ご確認ください。",
-    "【JCB】お客様のカードは一時的に利用停止となっています。以下のリンクから解除手続きを行ってください https://jcb-secure.xyz/",
-    "[Amazon] お支払い方法に問題があるため、プライム会員資格を停止しました。情報を更新してください。",
-    "メルカリ事務局です。規約違反が検出されたため、アカウントを制限しました。24時間以内に確認してください。",
-    # delivery
-    "ヤマト運輸です。お客様が不在のため荷物を持ち帰りました。再配達のご依頼はこちら https://yamato-redelivery.com/",
-    "【佐川急便】お届け先の住所に不備があり配達できませんでした。住所の再入力をお願いします。",
-    "郵便局です。お荷物の配達に伺いましたがご不在でした。こちらからご確認ください http://bit.ly/3xyz",
-    # government, court, police
-    "【国税庁】未納の税金があります。本日中にお支払いがない場合、財産を差し押さえます。https://nta-tax.icu/",
-    "【総務省】マイナポイントの付与が保留になっています。以下のリンクから手続きを完了してください。",
-    "法務省管轄支局 民事訴訟管理センターです。あなたに対する訴訟が提起されました。取り下げのご相談は至急ご連絡ください。",
-    "警視庁の者です。あなたの口座が詐欺グループに悪用されています。資産保全のため指定口座へお振込みください。",
-    # payment in e-money, codes, family impersonation
-    "未納料金の支払いはコンビニで電子マネーを購入し、カード裏面の番号をお知らせください。本日中にお願いします。",
-    "スマホ変えたからこっちがの番号ね。ラインの認証コード届いたら教えて",
-    "友達の確認が必要だから、今届いたSMSの認証コードを送ってくれる?",
-    # prizes and easy money
-    "おめでとうございます!あなたは1000万円の当選者に選ばれました。受取手続きはこちらのURLから。",
-    "保有ポイント5,000ptがまもなく失効します。本日中に下記リンクよりお手続きください。",
-    "スマホで写真を送るだけ!日給3万円以上の簡単なお仕事です",
-    # tech support
-    "警告:お使いのiPhoneがウイルスに感染しています。今すぐ下記サポートへお電話ください 050-1111-2222",
-    "【NHK】受信料の未払いがあります。本日中にお支払い手続きをお願いします。https://nhk-jushinryo.com",
-    "ETC利用照会サービス:ETCサービスは無効になりました。引き続きご利用いただくには、下記リンクから更新してください。",
-    "Apple IDが一時的にロックされています。解除するには以下から本人確認してください。",
-    "Netflix:お支払い方法に問題があるため、アカウントを保留にしています。",
-    "【ゆうちょ銀行】お客様の口座で不正な送金が確認されました。至急ご確認ください",
-    "税務署です。還付金があります。ATMで手続きしてください",
-    "息子です。携帯が壊れて番号が変わった。今日中にお金が必要なんだ",
-    "お客様のiCloudストレージが満杯です。今すぐアップグレードして写真を保護してください",
-    "高収入!スマホで簡単な作業、日給2万円以上",
-    "【当選】最新スマホが当選しました!送料500円のみお支払いください",
-    "ご登録のクレジットカードが無効になりました。更新してください",
-    "Your Amazon account has been locked. Verify your identity now: http://amzn-secure.top/",
-    # a known scam number pasted alone
-    "03-6271-7243",
+    # the billing call-back family: a fee claim and a number to call back
+    ("未払いのご利用料金がございます。本日17時までに 03-5555-0142 お客様窓口へご連絡ください。", "CALLBACK_FOR_FEE"),
+    ("お客様のご利用料金の精算が完了しておりません。至急 050-3000-1234 までお電話下さい。", "CALLBACK_FOR_FEE"),
+    ("【料金センター】ご利用料金について確認事項がございます。0120-000-111まで折り返しご連絡をお願いします。", "CALLBACK_FOR_FEE"),
+    ("ご利用料金のお支払い確認が取れておりません。本日中に03-5555-0199 お客様サポートセンターまでご連絡下さい。", "CALLBACK_FOR_FEE"),
+    # an address made to look like a company's, with a reason to open it
+    ("【ドコモ】ご利用料金が未払いのため、明日より回線を停止いたします。お支払いはこちら http://docomo-pay.top/", "DECEPTIVE_LINK"),
+    ("【JCB】お客様のカードは一時的に利用停止となっています。以下のリンクから解除手続きを行ってください https://jcb-secure.xyz/", "DECEPTIVE_LINK"),
+    ("ヤマト運輸です。お客様が不在のため荷物を持ち帰りました。再配達のご依頼はこちら https://yamato-redelivery.com/", "DECEPTIVE_LINK"),
+    ("【NHK】受信料の未払いがあります。本日中にお支払い手続きをお願いします。https://nhk-jushinryo.com", "DECEPTIVE_LINK"),
+    ("Your Amazon account has been locked. Verify your identity now: http://amzn-secure.top/", "DECEPTIVE_LINK"),
+    # a number published as used in scams, pasted alone
+    ("03-6271-7243", "NUMBER_KNOWN_SCAM"),
 ]
 
-FLAGGED = [  # at least caution
-    "お客様のお荷物をお預かりしております。",
-    "【Apple】Apple IDの再認証をお願いします。",
-    "あなたの口座が犯罪に利用されている可能性があります",
-    "貴殿に対する訴状が提出されました",
-    "あなたのパソコンはウイルスに感染しています",
-    "+1 202 555 0143",
+# Scam patterns: at least caution, for the reason named (danger when the rest of it adds up).
+FLAGGED = [
+    ("有料サイトの利用料金が未納です。本日中にご連絡がない場合、法的手続きを開始します。", "LEGAL_PRESSURE"),
+    ("動画配信サービスの延滞金が発生しています。連絡なき場合は少額訴訟に移行し給与を差し押さえます。", "LEGAL_PRESSURE"),
+    ("【東京電力】電気料金のお支払いが確認できません。24時間以内にお手続きがない場合、送電を停止します。", "UNPAID_NOTICE"),
+    ("【三菱UFJ銀行】お客様の口座で不審な取引を検知したため、お取引を一時停止しました。下記URLからご本人確認をお願いします。", "VERIFY_IN_COMPANY_NAME"),
+    ("【楽天カード】第三者による不正利用の可能性があるため、カードのご利用を制限しております。至急ご確認ください。", "ACCOUNT_PHISHING"),
+    ("[Amazon] お支払い方法に問題があるため、プライム会員資格を停止しました。情報を更新してください。", "UPDATE_IN_COMPANY_NAME"),
+    ("メルカリ事務局です。規約違反が検出されたため、アカウントを制限しました。24時間以内に確認してください。", "ACCOUNT_PHISHING"),
+    ("【佐川急便】お届け先の住所に不備があり配達できませんでした。住所の再入力をお願いします。", "DELIVERY_PHISHING"),
+    ("郵便局です。お荷物の配達に伺いましたがご不在でした。こちらからご確認ください http://bit.ly/3xyz", "DELIVERY_PHISHING"),
+    ("【国税庁】未納の税金があります。本日中にお支払いがない場合、財産を差し押さえます。https://nta-tax.icu/", "GOVERNMENT_LURE"),
+    ("【総務省】マイナポイントの付与が保留になっています。以下のリンクから手続きを完了してください。", "GOVERNMENT_LURE"),
+    ("法務省管轄支局 民事訴訟管理センターです。あなたに対する訴訟が提起されました。取り下げのご相談は至急ご連絡ください。", "LEGAL_PRESSURE"),
+    ("警視庁の者です。あなたの口座が詐欺グループに悪用されています。資産保全のため指定口座へお振込みください。", "POLICE_MONEY"),
+    ("未納料金の支払いはコンビニで電子マネーを購入し、カード裏面の番号をお知らせください。本日中にお願いします。", "PAYMENT_DEMAND"),
+    ("スマホ変えたからこっちがの番号ね。ラインの認証コード届いたら教えて", "CODE_FORWARD_REQUEST"),
+    ("友達の確認が必要だから、今届いたSMSの認証コードを送ってくれる?", "CODE_FORWARD_REQUEST"),
+    ("おめでとうございます!あなたは1000万円の当選者に選ばれました。受取手続きはこちらのURLから。", "PRIZE_BAIT"),
+    ("保有ポイント5,000ptがまもなく失効します。本日中に下記リンクよりお手続きください。", "PRIZE_BAIT"),
+    ("スマホで写真を送るだけ!日給3万円以上の簡単なお仕事です", "EASY_MONEY_OFFER"),
+    ("警告:お使いのiPhoneがウイルスに感染しています。今すぐ下記サポートへお電話ください 050-1111-2222", "TECH_SUPPORT_SCAM"),
+    ("ETC利用照会サービス:ETCサービスは無効になりました。引き続きご利用いただくには、下記リンクから更新してください。", "ACCOUNT_RESTRICTED"),
+    ("Apple IDが一時的にロックされています。解除するには以下から本人確認してください。", "ACCOUNT_PHISHING"),
+    ("Netflix:お支払い方法に問題があるため、アカウントを保留にしています。", "PAYMENT_FAILED"),
+    ("【ゆうちょ銀行】お客様の口座で不正な送金が確認されました。至急ご確認ください", "SUSPICIOUS_ACTIVITY"),
+    ("税務署です。還付金があります。ATMで手続きしてください", "ATM_REFUND_TRICK"),
+    ("息子です。携帯が壊れて番号が変わった。今日中にお金が必要なんだ", "FAMILY_MONEY_REQUEST"),
+    ("お客様のiCloudストレージが満杯です。今すぐアップグレードして写真を保護してください", "STORAGE_FULL"),
+    ("高収入!スマホで簡単な作業、日給2万円以上", "EASY_MONEY_OFFER"),
+    ("【当選】最新スマホが当選しました!送料500円のみお支払いください", "PRIZE_BAIT"),
+    ("ご登録のクレジットカードが無効になりました。更新してください", "ACCOUNT_RESTRICTED"),
+    # what a caller says, typed in by a family member
+    ("こちらは総務省です。2時間後にお使いの電話が使えなくなります。詳しくは1番を押してください。", "AUTOMATED_CUTOFF_CALL"),
+    ("市役所の保険年金課です。医療費の還付金があります。今日が期限なので、お近くのATMへ行ってください。", "ATM_REFUND_TRICK"),
+    ("銀行協会の者です。キャッシュカードが不正に使われています。新しいカードと交換するので、ご自宅に伺います。", "COLLECTION_BY_IMPOSTOR"),
+    # a single alarming claim
+    ("お客様のお荷物をお預かりしております。", "DELIVERY_PROBLEM"),
+    ("【Apple】Apple IDの再認証をお願いします。", "VERIFY_REQUEST"),
+    ("あなたの口座が犯罪に利用されている可能性があります", "POLICE_PRETEXT"),
+    ("貴殿に対する訴状が提出されました", "LEGAL_THREAT"),
+    ("あなたのパソコンはウイルスに感染しています", "MALWARE_WARNING"),
+    ("+1 202 555 0143", "UNKNOWN_INTERNATIONAL_NUMBER"),
 ]
 
-NO_SIGNS = [
-    # everyday family messages
+# Everyday messages between people: no signs, whatever words they share with scams.
+EVERYDAY = [
     "駅に着いたよ。改札の前で待ってるね",
     "明日の病院、10時の予約だから9時半に迎えに行くね",
     "荷物届いてたから玄関に置いておいたよ",
@@ -83,24 +86,36 @@ NO_SIGNS = [
     "年末はみんなで集まろう。おせちは予約しておいた",
     "See you at the station at six.",
     "Happy birthday, Grandpa! Call me when you get this.",
-    # genuine notices that share words with scams
-    "【〇〇市】市民税の納付書を発送しました。納期限は今月末です。詳しくは市ホームページをご覧ください。",
-    "〇〇市役所税務課です。お伝えしたいことがありますので、平日8時30分から17時15分の間にお電話ください。",
-    "【〇〇市防災】大雨警報が発表されました。土砂災害の危険がある地域の方は、直ちに避難してください。",
+    "お母さん、携帯の機種変更したよ。番号は同じだから安心してね",
+    "ありがとう",
+    "了解です!",
+    # talking about a scam message that came: the quoted words are not the message's own
+    "ねえ、「お荷物を持ち帰りました」ってSMS来たんだけど、そっちにも来た?何も頼んでないのに",
+    "叔母さんのLINEから「コンビニでカード買ってきて」って来た。乗っ取られてるっぽいから無視してね",
+]
+
+# Police and council warnings that quote scam wording and ask nothing of the reader.
+WARNINGS = [
     "【〇〇警察署】市内で警察官を名乗る不審な電話が相次いでいます。電話でお金の話が出たら詐欺です。一人で判断せず家族や警察に相談してください。",
     "【〇〇市消費生活センター】「未納料金がある」「本日中に連絡を」というSMSに注意!電話をかけず、188に相談してください。",
-    "123456 がログイン用の確認コードです。このコードは誰にも教えないでください。",
-    "Your verification code is 482913. Do not share this code with anyone.",
-    "【〇〇歯科】明日14時のご予約のお知らせです。変更の際はお電話ください。",
-    "図書館です。ご予約の本が用意できました。1週間以内にお受け取りください。",
-    "【〇〇小学校】本日は台風のため臨時休校とします。",
-    # police and council warnings that quote a scam without the word 詐欺
     "警察官をかたる電話が市内で多発しています。警察官がキャッシュカードを預かることはありません。不審な電話があったら〇〇警察署(0123-45-0110)へ。",
     "【〇〇県警】市役所職員を名乗り「医療費の還付金がある」とATMへ誘導する電話が相次いでいます。ATMで還付金は受け取れません。",
     "【防犯メール】「あなたの口座が犯罪に使われている」と警察官を名乗る電話が確認されています。電話を切って110番してください。",
     "Amazonを名乗り「未払い料金がある。本日中に連絡しないと訴訟」というSMSが届いたとの相談が増えています。連絡せず、消費生活センター(188)に相談してください。",
     "【〇〇銀行】当行を装ったフィッシングメールにご注意ください。当行がメールでパスワードの入力をお願いすることはありません。",
-    # notices from companies that look like scams at a glance
+]
+
+# Genuine notices from companies and offices: they may be caution (check in the official app
+# or with the number you know), never danger.
+NOTICES = [
+    "【〇〇市】市民税の納付書を発送しました。納期限は今月末です。詳しくは市ホームページをご覧ください。",
+    "〇〇市役所税務課です。お伝えしたいことがありますので、平日8時30分から17時15分の間にお電話ください。",
+    "【〇〇市防災】大雨警報が発表されました。土砂災害の危険がある地域の方は、直ちに避難してください。",
+    "123456 がログイン用の確認コードです。このコードは誰にも教えないでください。",
+    "Your verification code is 482913. Do not share this code with anyone.",
+    "【〇〇歯科】明日14時のご予約のお知らせです。変更の際はお電話ください。",
+    "図書館です。ご予約の本が用意できました。1週間以内にお受け取りください。",
+    "【〇〇小学校】本日は台風のため臨時休校とします。",
     "〇〇放送です。受信契約の住所変更手続きが完了しました。",
     "【エポスカード】ご本人様のご利用か確認させていただきたいお取引がございます。お心当たりのない場合は0120-060-101までご連絡ください。",
     "【〇〇市水道局】水道料金の口座振替ができませんでした。納付書を送付しますので、お近くの金融機関でお支払いください。",
@@ -115,30 +130,7 @@ NO_SIGNS = [
     "【楽天カード】カード利用のお知らせ:12/1 ご利用額 3,000円 詳細 https://r10.to/hAbCdE",
     "【〇〇Pay】カードのご請求額が確定しました。確定額 12,345円 詳細はアプリでご確認ください",
     "ご利用ありがとうございます。〇〇ポイント100円相当が付与されました",
-    "お母さん、携帯の機種変更したよ。番号は同じだから安心してね",
     "Googleアカウントに新しいデバイスからのログインがありました。心当たりがない場合はアカウントを確認してください。",
-]
-
-
-@pytest.mark.parametrize("text", DANGER)
-def test_scam_patterns_are_danger(text):
-    verdict = check(text)
-    assert verdict.level == Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
-
-
-@pytest.mark.parametrize("text", FLAGGED)
-def test_single_alarming_claims_are_at_least_caution(text):
-    verdict = check(text)
-    assert verdict.level in (Level.CAUTION, Level.DANGER), [(r.id, r.score) for r in verdict.reasons]
-
-
-@pytest.mark.parametrize("text", NO_SIGNS)
-def test_ordinary_messages_and_warnings_show_no_signs(text):
-    verdict = check(text)
-    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
-
-
-GENUINE_NOT_DANGER = [
     "【〇〇モバイル】ご利用料金のお支払いが確認できません。お支払い期限を過ぎていますので、お早めにお支払いください。詳しくはマイページでご確認ください。",
     "【〇〇カード】ご本人の利用であるか確認がとれるまでカードの利用を制限しています。本通知については〇〇カード公式HP「セキュリティについて」をご覧ください。",
     # card companies do block cards and ask you to call them, on their own published numbers
@@ -149,33 +141,63 @@ GENUINE_NOT_DANGER = [
     "〇〇市収納課です。国民健康保険料の納付が確認できていません。お早めに納付書でお支払いください。",
     # a carrier reminder that gives only its own official number
     "【au】4月分のご利用料金のお支払いが確認できておりません。行き違いの際はご容赦ください。お問い合わせは157へ。",
+    "【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。",
 ]
 
 
-@pytest.mark.parametrize("text", GENUINE_NOT_DANGER)
-def test_genuine_reminders_are_never_danger(text):
+def _why(verdict) -> list[tuple[str, float]]:
+    return [(r.id, r.score) for r in verdict.reasons]
+
+
+@pytest.mark.parametrize(("text", "reason"), DANGER)
+def test_hard_evidence_is_danger_and_says_why(text, reason):
     verdict = check(text)
-    assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+    assert verdict.level == Level.DANGER, _why(verdict)
+    assert reason in {r.id for r in verdict.reasons}, _why(verdict)
+
+
+@pytest.mark.parametrize(("text", "reason"), FLAGGED)
+def test_scam_patterns_are_flagged_for_the_sign_that_makes_them(text, reason):
+    verdict = check(text)
+    assert verdict.level in (Level.CAUTION, Level.DANGER), _why(verdict)
+    assert reason in {r.id for r in verdict.reasons}, _why(verdict)
+
+
+@pytest.mark.parametrize("text", EVERYDAY)
+def test_everyday_messages_show_no_signs(text):
+    verdict = check(text)
+    assert verdict.level == Level.NO_SIGNS, _why(verdict)
+
+
+@pytest.mark.parametrize("text", WARNINGS)
+def test_warnings_that_quote_scams_show_no_signs(text):
+    verdict = check(text)
+    assert verdict.level == Level.NO_SIGNS, _why(verdict)
+
+
+@pytest.mark.parametrize("text", NOTICES)
+def test_genuine_notices_are_never_danger(text):
+    verdict = check(text)
+    assert verdict.level != Level.DANGER, _why(verdict)
 
 
 def test_a_login_alert_that_only_advises_a_password_change_is_not_flagged():
     verdict = check("【〇〇Pay】新しい端末からログインがありました。心当たりのない場合はパスワードを変更してください。")
-    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+    assert verdict.level == Level.NO_SIGNS, _why(verdict)
 
 
 def test_a_sign_in_code_sms_in_japanese_is_not_flagged():
     verdict = check("認証番号は482913です。この番号を他人に教えないでください。")
-    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
-
-
-def test_a_delivery_schedule_that_mentions_what_happens_if_you_are_out_is_not_danger():
-    verdict = check("【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。")
-    assert verdict.level != Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+    assert verdict.level == Level.NO_SIGNS, _why(verdict)
 
 
 def test_reasons_say_whether_they_warn_or_reassure():
-    warning = check("【〇〇警察署】「未納料金がある」というSMSに注意!電話をかけず188に相談してください。")
-    kinds = {r.id: r.kind.value for r in warning.reasons}
-    assert kinds["UNPAID_CHARGE"] == "warning"
+    kinds = {r.id: r.kind.value for r in check("【〇〇警察署】「未納料金がある」というSMSに注意!電話をかけず188に相談してください。").reasons}
     assert kinds["SCAM_WARNING"] == "reassuring"
+    assert kinds["QUOTED_SCAM_WORDS"] == "info"  # the quoted claim is shown, and not counted
+    assert "UNPAID_CHARGE" not in kinds
     assert check("03-1234-5678").reasons[0].kind.value == "info"
+
+
+# Every story, for the tests that run the checker over many kinds of text.
+STORY_TEXTS = [t for t, _ in DANGER] + [t for t, _ in FLAGGED] + EVERYDAY + WARNINGS + NOTICES

@@ -7,11 +7,11 @@ import pytest
 from core.normalize import normalize
 from core.prefilter import required_literals
 from core.rules import load_rules
-from tests.core.test_detection_stories import DANGER, FLAGGED, NO_SIGNS
+from tests.core.test_detection_stories import STORY_TEXTS
 
 RULES = load_rules()
 TEXTS = [normalize(t).text for t in
-         [ex for r in RULES.rules for ex in r.must_match + r.must_not_match] + DANGER + FLAGGED + NO_SIGNS]
+         [ex for r in RULES.rules for ex in r.must_match + r.must_not_match] + STORY_TEXTS]
 
 
 def test_no_shipped_pattern_matches_a_text_its_prefilter_would_skip():

@@ -14,7 +14,7 @@ import pytest
 from core import snapshot
 from core.cli import main
 from core.snapshot import Status
-from tests.core.test_detection_stories import DANGER, FLAGGED, NO_SIGNS
+from tests.core.test_detection_stories import STORY_TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +39,8 @@ def resources_copy(tmp_path) -> Path:
 def test_the_snapshot_holds_exactly_what_the_files_give(made):
     status, found = snapshot.read(made)
     assert status is Status.CURRENT
-    assert set(found) == {"messages", "brands", "number_lists", "link_lists", "rules", "guidance"}
+    assert set(found) == {"messages", "brands", "number_lists", "link_lists", "rules", "guidance",
+                          "wording_model", "judgement"}
     assert found == snapshot.contents()  # read from the TOML and text files again
     assert any(p is not None for rule in found["rules"].rules for p in rule.prefilters)
 
@@ -177,13 +178,13 @@ def copies(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def test_verdicts_and_guidance_are_the_same_from_the_snapshot(copies):
-    texts = json.dumps(DANGER + FLAGGED + NO_SIGNS, ensure_ascii=False)
+    texts = json.dumps(STORY_TEXTS, ensure_ascii=False)
     files, snapped = (json.loads(_run(where, "-c", _CHILD, stdin=texts).stdout) for where in copies)
     assert (files["status"], files["parsed_toml"]) == ("absent", True)
     assert (snapped["status"], snapped["parsed_toml"]) == ("current", False)
     assert snapped["guidance"] == files["guidance"]
     assert snapped["verdicts"] == files["verdicts"]
-    assert len(files["verdicts"]) == len(DANGER + FLAGGED + NO_SIGNS)
+    assert len(files["verdicts"]) == len(STORY_TEXTS)
 
 
 def test_a_broken_file_beside_a_snapshot_is_still_a_coded_error(copies):
@@ -205,7 +206,7 @@ def test_a_truncated_snapshot_in_the_app_is_ignored(copies):
     shipped = snapped / "resources" / snapshot.FILE_NAME
     kept = shipped.read_bytes()
     child = ("import json, core; from core import snapshot; "
-             f"print(json.dumps([snapshot.status().value, core.check({DANGER[0]!r}).to_dict()]))")
+             f"print(json.dumps([snapshot.status().value, core.check({STORY_TEXTS[0]!r}).to_dict()]))")
     try:
         shipped.write_bytes(kept[: len(kept) // 3])
         truncated = json.loads(_run(snapped, "-c", child).stdout)

@@ -58,8 +58,7 @@ def test_visible_rules_speak_both_languages_in_plain_sentences():
             assert "安全です" not in rule.detail.ja, f"{rule.id} must never call a message safe"
 
 
-def test_levels_are_ordered_and_limits_positive():
+def test_limits_are_positive():
     levels = RULES.levels
-    assert 0 < levels.caution < levels.danger
     assert levels.max_bytes >= 1_000_000
     assert levels.max_numbers > 0 and levels.max_links > 0

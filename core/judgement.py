@@ -1,0 +1,140 @@
+"""How the rules' scores and the wording model's margin make a level: ``resources/model/judgement.toml``.
+
+Every reason a verdict shows carries points, and the points add up to the message's score:
+
+- a warning rule: its score in the rule files (after its group's cap) times the ``rules``
+  weight: the rules keep the relative worth their authors gave them;
+- a reassuring rule: its score times the ``reassurance`` weight;
+- the wording model: how far the evidence of the wording (its margin without the model's bias)
+  lies from ``[model] neutral``, the point at which it leans neither way; scaled down for a
+  text too short to judge; kept within ``[model] bound``; times ``scam_wording`` when it points
+  to a scam or ``ordinary_wording`` when it points away from one, which it may only do when the
+  message asks nothing of the reader. When a message that asks the reader to act also warns
+  about scams, the model does not read the warning (see :mod:`core.check`).
+
+``[levels] danger`` is 10 points; ``caution`` is below it. The neutral point is where a logistic
+regression on the evidence alone (classes weighed equally) is at one half. The weights are a
+logistic regression of scam against genuine on the four sums (no weight below zero), rescaled so
+that 10 points is the score above which the danger budget of genuine messages ends; ``caution``
+is where the flagged budget ends (budgets and bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
+scored by a model that did not learn from its source site) and writes them with the figures
+they gave. They are data, not code, and change only with a retraining.
+
+Two more rules, not learned: signs of an ordinary notice lower a level by at most one step, so
+a message whose warnings alone make it danger is at least caution; and a warning that is hard
+evidence on its own (its ``floor`` in the rule files) sets the least level the message gets.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from . import snapshot
+from .verdict import Level
+
+_ORDER = (Level.NO_SIGNS, Level.CAUTION, Level.DANGER)
+DANGER_POINTS = 10.0
+# The four weights.
+RULES = "rules"
+REASSURANCE = "reassurance"
+SCAM_WORDING = "scam_wording"
+ORDINARY_WORDING = "ordinary_wording"
+
+
+class JudgementFileError(ValueError):
+    """``resources/model/judgement.toml`` is missing or malformed."""
+
+
+def highest(levels) -> Level:
+    """The most worrying of ``levels`` (NO_SIGNS when there are none)."""
+    return max(levels, key=_ORDER.index, default=Level.NO_SIGNS)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    danger: float
+    caution: float
+    weights: dict[str, float]  # RULES, REASSURANCE: points per rule point; the wording: per unit
+    bound: float  # the wording's evidence counts within -bound .. bound
+    neutral: float  # the evidence at which the wording points neither way
+    chosen: dict[str, object] = field(default_factory=dict)  # how they were chosen (for people)
+
+    def rule_points(self, score: float) -> float:
+        """Points of a rule that scored ``score`` in the rule files (a reassuring one if negative)."""
+        return round(score * self.weights[REASSURANCE if score < 0 else RULES], 2)
+
+    def model_points(self, evidence: float, confidence: float, asks_to_act: bool) -> float:
+        """Points of the wording: how far its evidence (the model's margin without the model's
+        bias) lies from the neutral point, times the confidence a text of its length allows
+        (see :func:`core.model.confidence`), kept within the bound, times the weight for the
+        direction it points in. A message that asks the reader to act gets no points for
+        ordinary wording: it is judged on its request, however friendly it sounds."""
+        kept = min(max(confidence * (evidence - self.neutral), -self.bound), self.bound)
+        if kept < 0 and asks_to_act:
+            return 0.0
+        return round(kept * self.weights[SCAM_WORDING if kept >= 0 else ORDINARY_WORDING], 2)
+
+    def level_of(self, score: float) -> Level:
+        if score >= self.danger:
+            return Level.DANGER
+        if score >= self.caution:
+            return Level.CAUTION
+        return Level.NO_SIGNS
+
+    def level(self, score: float, warnings: float, floor: Level = Level.NO_SIGNS) -> Level:
+        """The level of ``score``, but never more than one step below what the warnings alone
+        make, nor below ``floor`` (what the hard evidence among the reasons makes)."""
+        by_score = _ORDER.index(self.level_of(score))
+        softened = _ORDER.index(self.level_of(warnings)) - 1
+        return _ORDER[max(by_score, softened, _ORDER.index(floor))]
+
+
+def read_judgement(data: str) -> Judgement:
+    import tomllib
+
+    try:
+        raw = tomllib.loads(data)
+        unknown = set(raw) - {"levels", "weights", "model", "chosen"}
+        if unknown:
+            raise JudgementFileError(f"judgement.toml: unknown sections {sorted(unknown)}")
+        levels, weights, model = raw["levels"], raw["weights"], raw["model"]
+        if set(levels) != {"danger", "caution"} or set(model) != {"bound", "neutral"}:
+            raise JudgementFileError("judgement.toml: [levels] needs danger and caution, "
+                                     "[model] bound and neutral, and nothing else")
+        if set(weights) != {RULES, REASSURANCE, SCAM_WORDING, ORDINARY_WORDING}:
+            raise JudgementFileError(f"judgement.toml: [weights] needs {RULES}, {REASSURANCE}, "
+                                     f"{SCAM_WORDING} and {ORDINARY_WORDING}, and nothing else")
+        found = Judgement(
+            danger=float(levels["danger"]), caution=float(levels["caution"]),
+            weights={str(k): float(v) for k, v in weights.items()},
+            bound=float(model["bound"]), neutral=float(model["neutral"]),
+            chosen=dict(raw.get("chosen", {})),
+        )
+    except JudgementFileError:
+        raise
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise JudgementFileError(f"judgement.toml: {exc}") from None
+    if not 0 < found.caution < found.danger:
+        raise JudgementFileError("judgement.toml: needs 0 < caution < danger")
+    bounds = (found.bound, *found.weights.values())
+    if not math.isfinite(found.neutral):
+        raise JudgementFileError("judgement.toml: the neutral point must be a finite number")
+    if any(not math.isfinite(v) or v < 0 for v in bounds):
+        raise JudgementFileError("judgement.toml: weights and bounds must be finite and not negative")
+    return found
+
+
+def read_shipped_judgement() -> Judgement:
+    path = resources.files("resources") / "model" / "judgement.toml"
+    try:
+        return read_judgement(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise JudgementFileError("resources/model/judgement.toml is missing") from None
+
+
+@cache
+def shipped_judgement() -> Judgement:
+    return snapshot.kept("judgement", read_shipped_judgement)

@@ -1,0 +1,465 @@
+"""Training the wording model and choosing the judgement, and measuring both honestly.
+
+Needs the ``train`` extra (scikit-learn): ``pip install -e ".[train]"``. Nothing in the app
+imports this module.
+
+    python -m core train [--corpus corpus/messages.jsonl] [--out resources/model]
+    python -m core eval --cv 5 corpus/messages.jsonl
+
+Every figure it reports is cross-validated: the corpus is split into folds by source site (a
+page's site never feeds both sides), the model is trained on the other folds and each message is
+judged by a model that never saw its site. The judgement (the weights, the wording's neutral
+point and the level thresholds) is chosen on such out-of-fold predictions too: inside ``eval --cv`` it is chosen
+again for each fold from the other folds' out-of-fold predictions (nested), so the figures for
+a fold owe nothing to that fold.
+
+Training is deterministic: the same corpus and scikit-learn version give the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corpus as corpus_mod
+from .check import Analysis, _loaded_engine, _score, analyse, decide, floor_of
+from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
+from .model import FORMAT, GRAMS_FLOOR, MAX_CHARS, ORDERS, WordingModel, confidence, worth
+from .verdict import CheckError, Level, Verdict
+
+# How the model is fitted (chosen once by grouped cross-validation on the corpus; see README).
+C = 30.0  # inverse regularisation strength of the logistic regression
+MIN_DF = 2  # an n-gram must occur in this many training messages to get a weight
+KEEP = 0.05  # weights smaller than this (in absolute value) are left out of the file
+DIGITS = 4  # weights are written with this many decimals
+FOLDS = 5
+
+# How the judgement is chosen (the targets of the detector; see README).
+GENUINE_DANGER_BUDGET = 0.005  # the danger threshold keeps at most this share of genuine messages
+GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share flagged
+BOUND = 4.0  # the wording counts within -4 .. 4 log-odds from neutral: it cannot outweigh everything
+PENALTY = 1.0  # light L2 penalty on the judgement's weights
+CAUTION_LEAST = 1.0  # caution is never below this many points
+_STEP = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One corpus message as the detector sees it: its analysis (None if the check refuses it)."""
+
+    message: corpus_mod.Message
+    analysis: Analysis | None
+    group: str  # what cross-validation keeps together
+
+    @property
+    def scam(self) -> bool:
+        return self.message.is_scam
+
+
+def _sklearn():
+    try:
+        import numpy
+        import scipy.sparse
+        from sklearn import __version__
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise SystemExit(f"training needs the train extra: pip install -e \".[train]\" ({exc})") from None
+    return numpy, scipy.sparse, LogisticRegression, __version__
+
+
+def group_of(message: corpus_mod.Message) -> str:
+    """The source site; our own written messages are spread over ten groups (they share no page)."""
+    if message.source == corpus_mod.WRITTEN:
+        return f"{corpus_mod.WRITTEN}/{int(hashlib.sha256(message.id.encode()).hexdigest(), 16) % 10}"
+    return message.site
+
+
+def prepare(messages: Sequence[corpus_mod.Message]) -> list[Example]:
+    engine = _loaded_engine()
+    out = []
+    for m in sorted(messages, key=lambda m: m.id):
+        try:
+            analysis = analyse(m.text, engine)
+        except CheckError:
+            analysis = None
+        out.append(Example(message=m, analysis=analysis, group=group_of(m)))
+    return out
+
+
+def assign_folds(examples: Sequence[Example], k: int = FOLDS) -> list[int]:
+    """A fold per example: whole groups, largest first, each to the fold where scams and genuine
+    messages are least filled (ties by fold number, groups in a fixed order: deterministic)."""
+    size: Counter = Counter(e.group for e in examples)
+    scams: Counter = Counter(e.group for e in examples if e.scam)
+    total_scam = max(sum(scams.values()), 1)
+    total_genuine = max(len(examples) - sum(scams.values()), 1)
+    filled_scam, filled_genuine = [0] * k, [0] * k
+    fold_of: dict[str, int] = {}
+    for group, n in sorted(size.items(), key=lambda kv: (-kv[1], hashlib.sha256(kv[0].encode()).hexdigest())):
+        s, g = scams[group], n - scams[group]
+        best = min(range(k), key=lambda i: (max((filled_scam[i] + s) / total_scam,
+                                                 (filled_genuine[i] + g) / total_genuine), i))
+        fold_of[group] = best
+        filled_scam[best] += s
+        filled_genuine[best] += g
+    return [fold_of[e.group] for e in examples]
+
+
+# --- the wording model -----------------------------------------------------------------------
+
+
+def fit_model(examples: Sequence[Example], corpus_sha256: str = "", messages: int | None = None) -> WordingModel:
+    """A logistic regression over the examples' n-grams (see :mod:`core.model` for the features)."""
+    numpy, sparse, LogisticRegression, version = _sklearn()
+    usable = [e for e in examples if e.analysis is not None]
+    df: Counter = Counter(g for e in usable for g in e.analysis.grams)
+    vocabulary = sorted(g for g, n in df.items() if n >= MIN_DF)
+    column = {g: j for j, g in enumerate(vocabulary)}
+    rows, cols, values = [], [], []
+    for r, e in enumerate(usable):
+        value = worth(len(e.analysis.grams))
+        for g in sorted(e.analysis.grams):
+            j = column.get(g)
+            if j is not None:
+                rows.append(r)
+                cols.append(j)
+                values.append(value)
+    x = sparse.csr_matrix((values, (rows, cols)), shape=(len(usable), len(vocabulary)), dtype=numpy.float64)
+    y = numpy.array([1 if e.scam else 0 for e in usable])
+    clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)
+    clf.fit(x, y, sample_weight=_balanced_by_form(usable))
+    weights = {g: round(float(w), DIGITS) for g, w in zip(vocabulary, clf.coef_[0]) if abs(w) >= KEEP}
+    return WordingModel(
+        orders=ORDERS, bias=round(float(clf.intercept_[0]), DIGITS),
+        weights={g: w for g, w in weights.items() if w != 0.0}, max_chars=MAX_CHARS,
+        corpus_sha256=corpus_sha256, corpus_messages=len(examples) if messages is None else messages,
+        trainer={"scikit-learn": version, "C": C, "min_df": MIN_DF, "solver": "liblinear",
+                 "sample_weight": "classes balanced within length bands and named / unnamed"},
+    )
+
+
+LENGTHS = (20, 50, 120, 300)  # length bands (characters) within which classes are balanced
+
+
+def _balanced_by_form(examples: Sequence[Example]):
+    """Sample weights that give scams and genuine messages the same total weight within each
+    form of message: each band of length, with or without a company's or office's name.
+
+    The corpus is not a sample of what people receive: short quotes are mostly scams (a caller's
+    words, a subject line), long texts mostly genuine notices, and fake company notices far
+    outnumber real ones. Without this the model learns that a short message, or a message in a
+    company's name, is a scam, instead of what a message says and asks for."""
+    numpy = _sklearn()[0]
+    forms = [(bisect_right(LENGTHS, len(e.message.text)), "BRAND_NAMED" in e.analysis.fired)
+             for e in examples]
+    counts = Counter((f, e.scam) for f, e in zip(forms, examples))
+    weights = []
+    for f, e in zip(forms, examples):
+        if counts[(f, not e.scam)] == 0:
+            weights.append(1.0)  # a form with one class only: nothing to balance against
+            continue
+        in_form = counts[(f, True)] + counts[(f, False)]
+        weights.append(in_form / (2 * counts[(f, e.scam)]))  # each class: half the form's weight
+    return numpy.array(weights)
+
+
+def out_of_fold_margins(examples: Sequence[Example], folds: Sequence[int], among: set[int]) -> dict[int, float]:
+    """For each example in the folds ``among``, the evidence of its wording (the margin without
+    the bias) from a model trained on the other folds of ``among`` (index -> evidence)."""
+    evidence: dict[int, float] = {}
+    for k in sorted(among):
+        model = fit_model([e for e, f in zip(examples, folds) if f in among and f != k])
+        for i, (e, f) in enumerate(zip(examples, folds)):
+            if f == k and e.analysis is not None:
+                evidence[i] = model.evidence(e.analysis.grams)
+    return evidence
+
+
+# --- the judgement ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    warnings: float  # the rules' warning scores (after group caps)
+    reassurance: float  # the rules' reassuring scores (negative)
+    evidence: float  # the wording's evidence, out of fold
+    confidence: float  # how far the wording of a text this long can be judged
+    asks: bool
+    scam: bool
+    floor: Level  # what the hard evidence among the warnings gives
+
+
+def _scored(example: Example, evidence: float) -> _Scored:
+    """The parts of a verdict the judgement weighs, for one example."""
+    engine = _loaded_engine()
+    reasons, _ = _score(engine, example.analysis.fired)
+    return _Scored(
+        warnings=sum(r.score for r in reasons if r.score > 0),
+        reassurance=sum(r.score for r in reasons if r.score < 0),
+        evidence=evidence, confidence=confidence(example.analysis.model_text.text),
+        asks=example.analysis.asks_to_act, scam=example.scam,
+        floor=floor_of(engine, example.analysis))
+
+
+def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[_Scored | None]:
+    return [None if e.analysis is None or i not in evidence
+            else _scored(e, evidence[i]) for i, e in enumerate(examples)]
+
+
+_NAMES = (RULES, REASSURANCE, SCAM_WORDING, ORDINARY_WORDING)
+
+
+def _features(p: _Scored, neutral: float) -> list[float]:
+    kept = min(max(p.confidence * (p.evidence - neutral), -BOUND), BOUND)
+    return [p.warnings, p.reassurance, max(kept, 0.0), 0.0 if p.asks else min(kept, 0.0)]
+
+
+def _fit(x, y, weights=None):
+    """Logistic regression with every weight at or above zero (intercept free), by L-BFGS-B,
+    with a light L2 penalty. Deterministic: one start, one method."""
+    numpy = _sklearn()[0]
+    from scipy.optimize import minimize
+
+    n, d = x.shape
+    sample = numpy.ones(n) if weights is None else weights
+
+    def loss(w):
+        z = x @ w[:d] + w[d]
+        p = 1.0 / (1.0 + numpy.exp(-z))
+        value = numpy.sum(sample * (numpy.logaddexp(0.0, z) - y * z)) + 0.5 * PENALTY * numpy.dot(w[:d], w[:d])
+        grad = numpy.concatenate([x.T @ (sample * (p - y)) + PENALTY * w[:d], [numpy.sum(sample * (p - y))]])
+        return value, grad
+
+    bounds = [(0.0, None)] * d + [(None, None)]
+    fitted = minimize(loss, numpy.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+                      options={"maxiter": 2000})
+    return fitted.x[:d], float(fitted.x[d])
+
+
+def _neutral(rows: Sequence[_Scored]) -> float:
+    """The evidence at which a logistic regression on the evidence alone, scams and genuine
+    messages weighed equally, is at one half."""
+    numpy = _sklearn()[0]
+    x = numpy.array([[p.evidence] for p in rows])
+    y = numpy.array([1.0 if p.scam else 0.0 for p in rows])
+    scams = y.sum()
+    weights = numpy.where(y == 1.0, len(rows) / (2 * scams), len(rows) / (2 * (len(rows) - scams)))
+    w, b = _fit(x, y, weights)
+    return -b / w[0] if w[0] > 0 else 0.0
+
+
+def _threshold(logits: list[float], allowed: int) -> float:
+    """The smallest value above all but ``allowed`` of ``logits``."""
+    ranked = sorted(logits, reverse=True)
+    return ranked[allowed] + 1e-6 if allowed < len(ranked) else -math.inf
+
+
+def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
+    """The neutral point of the wording; weights from a logistic regression of scam on the
+    rules' warnings, the reassurance and the wording's lean either way (no weight below zero);
+    10 points where the genuine danger budget ends; caution where the flagged budget ends; all
+    on these out-of-fold parts."""
+    numpy = _sklearn()[0]
+    rows = [p for p in parts if p is not None]
+    neutral = round(_neutral(rows), 4)
+    y = numpy.array([1.0 if p.scam else 0.0 for p in rows])
+    x = numpy.array([_features(p, neutral) for p in rows])
+    w, b = _fit(x, y)
+    logits = x @ w + b
+    genuine = [i for i, p in enumerate(rows) if not p.scam]
+    # the genuine messages the hard evidence already rates spend the budgets first
+    floored = sum(rows[i].floor == Level.DANGER for i in genuine)
+    allowed = max(math.floor(GENUINE_DANGER_BUDGET * len(genuine)) - floored, 0)
+    t_danger = _threshold([logits[i] for i in genuine if rows[i].floor != Level.DANGER], allowed)
+    flagged = sum(rows[i].floor != Level.NO_SIGNS for i in genuine)
+    allowed = max(math.floor(GENUINE_FLAGGED_BUDGET * len(genuine)) - flagged, 0)
+    t_caution = _threshold([logits[i] for i in genuine if rows[i].floor == Level.NO_SIGNS], allowed)
+    if not t_danger > b:
+        raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
+    scale = DANGER_POINTS / (t_danger - b)
+    caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
+    judgement = Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral,
+                          weights={n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)})
+    return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+
+
+def _level(judgement: Judgement, p: _Scored) -> Level:
+    """The level decide() gives a message with these parts."""
+    warnings = judgement.rule_points(p.warnings)
+    model = judgement.model_points(p.evidence, p.confidence, p.asks)
+    score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
+    return judgement.level(score, warnings + max(model, 0.0), p.floor)
+
+
+def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:
+    return {
+        "scam_caught": sum(lv != Level.NO_SIGNS for lv, p in zip(levels, rows) if p.scam),
+        "scam_danger": sum(lv == Level.DANGER for lv, p in zip(levels, rows) if p.scam),
+        "genuine_flagged": sum(lv != Level.NO_SIGNS for lv, p in zip(levels, rows) if not p.scam),
+        "genuine_danger": sum(lv == Level.DANGER for lv, p in zip(levels, rows) if not p.scam),
+        "scams": sum(p.scam for p in rows), "genuine": sum(not p.scam for p in rows),
+    }
+
+
+# --- cross-validated evaluation --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    example: Example
+    fold: int
+    verdict: Verdict | None
+
+
+def cross_validate(examples: Sequence[Example], k: int = FOLDS) -> tuple[list[Judged], list[dict]]:
+    """Each example judged by a model and a judgement chosen without its fold (nested)."""
+    folds = assign_folds(examples, k)
+    everything = set(range(k))
+    judged: list[Judged | None] = [None] * len(examples)
+    chosen = []
+    for held in range(k):
+        rest = everything - {held}
+        margins = out_of_fold_margins(examples, folds, rest)
+        judgement, figures = choose_judgement(rule_parts(examples, margins))
+        model = fit_model([e for e, f in zip(examples, folds) if f != held])
+        chosen.append({"fold": held, "danger": judgement.danger, "caution": judgement.caution,
+                       "neutral": judgement.neutral, "weights": judgement.weights})
+        for i, (e, f) in enumerate(zip(examples, folds)):
+            if f == held:
+                verdict = None if e.analysis is None else decide(e.analysis, model, judgement)
+                judged[i] = Judged(example=e, fold=f, verdict=verdict)
+    return [j for j in judged if j is not None], chosen
+
+
+def report(judged: Sequence[Judged]) -> dict:
+    """Scams caught / genuine flagged, overall and per family, with the misses."""
+    per_family: dict[str, Counter] = defaultdict(Counter)
+    totals: Counter = Counter()
+    misses = []
+    for j in judged:
+        m = j.example.message
+        level = j.verdict.level if j.verdict else None
+        fam = per_family[f"{m.label}/{m.family}"]
+        fam["n"] += 1
+        totals[m.label] += 1
+        flagged = level in (Level.DANGER, Level.CAUTION)
+        if m.is_scam:
+            fam["caught"] += flagged
+            fam["danger"] += level == Level.DANGER
+            totals["scam_caught"] += flagged
+            totals["scam_danger"] += level == Level.DANGER
+            if level != Level.DANGER:
+                misses.append(_miss(j))
+        else:
+            fam["flagged"] += flagged
+            fam["danger"] += level == Level.DANGER
+            totals["genuine_flagged"] += flagged
+            totals["genuine_danger"] += level == Level.DANGER
+            if flagged:
+                misses.append(_miss(j))
+    scams, genuine = totals["scam"], totals["genuine"]
+    return {
+        "scam": scams, "genuine": genuine,
+        "scam_caught": totals["scam_caught"], "scam_danger": totals["scam_danger"],
+        "genuine_flagged": totals["genuine_flagged"], "genuine_danger": totals["genuine_danger"],
+        "scam_caught_rate": totals["scam_caught"] / scams if scams else None,
+        "scam_danger_rate": totals["scam_danger"] / scams if scams else None,
+        "genuine_flagged_rate": totals["genuine_flagged"] / genuine if genuine else None,
+        "genuine_danger_rate": totals["genuine_danger"] / genuine if genuine else None,
+        "families": {k: dict(v) for k, v in sorted(per_family.items())},
+        "misses": misses,
+    }
+
+
+def _miss(j: Judged) -> dict:
+    m, v = j.example.message, j.verdict
+    return {
+        "id": m.id, "label": m.label, "family": m.family, "fold": j.fold,
+        "level": v.level.value if v else None,
+        "score": round(v.score, 1) if v else None,
+        "reasons": [f"{r.id}:{r.score:g}" for r in v.reasons] if v else [],
+        "text": m.text[:160].replace("\n", " / "),
+    }
+
+
+# --- training and writing the files ----------------------------------------------------------
+
+
+def train(corpus_path: Path, out: Path, k: int = FOLDS) -> tuple[WordingModel, Judgement, dict]:
+    """The shipped model (trained on the whole corpus) and the judgement chosen on every
+    message's out-of-fold margin; both written to ``out``."""
+    loaded = corpus_mod.load(corpus_path)
+    bad = corpus_mod.problems(loaded)
+    if bad:
+        raise SystemExit(f"{corpus_path}: {len(bad)} problems; fix them first "
+                         f"(python -m core corpus check). First: {bad[0]}")
+    examples = prepare(loaded.messages)
+    folds = assign_folds(examples, k)
+    margins = out_of_fold_margins(examples, folds, set(range(k)))
+    judgement, figures = choose_judgement(rule_parts(examples, margins))
+    digest = loaded.digest()
+    model = fit_model(examples, corpus_sha256=digest, messages=len(examples))
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out / "wording.json", model_json(model))
+    _write(out / "judgement.toml", judgement_toml(judgement, figures, digest, len(examples), k))
+    return model, judgement, figures
+
+
+def model_json(model: WordingModel) -> str:
+    """The model as the JSON text the app reads: keys sorted, one fixed layout."""
+    data = {
+        "format": FORMAT,
+        "about": "Character n-gram weights of the wording model (python -m core train). "
+                 "Features: see core/model.py.",
+        "orders": list(model.orders),
+        "max_chars": model.max_chars,
+        "grams_floor": GRAMS_FLOOR,
+        "corpus": {"messages": model.corpus_messages, "sha256": model.corpus_sha256},
+        "trainer": model.trainer,
+        "bias": model.bias,
+        "weights": dict(sorted(model.weights.items())),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def judgement_toml(judgement: Judgement, figures: dict, digest: str, messages: int, k: int) -> str:
+    def rate(a: int, b: int) -> str:
+        return f"{a} of {b}"
+
+    weights = "".join(f"{name} = {value}\n" for name, value in judgement.weights.items())
+    return (
+        "# How the rules' scores and the wording model's margin make a level (core/judgement.py).\n"
+        "# Written by `python -m core train`: fitted on out-of-fold predictions, each message scored by\n"
+        f"# a model that never saw its source site ({k} folds). Change it by retraining, not by hand.\n\n"
+        "[levels]\n"
+        f"danger = {judgement.danger}\n"
+        f"caution = {judgement.caution}\n\n"
+        "# Points per rule point (warnings, reassurances); per unit of the wording's lean.\n"
+        "[weights]\n"
+        f"{weights}\n"
+        "[model]\n"
+        f"neutral = {judgement.neutral}  # the wording's evidence that leans neither way\n"
+        f"bound = {judgement.bound}  # it counts within -bound .. bound from there\n\n"
+        "[chosen]\n"
+        f"corpus_sha256 = \"{digest}\"\n"
+        f"messages = {messages}\n"
+        f"folds = {k}\n"
+        f"genuine_danger_budget = {GENUINE_DANGER_BUDGET}\n"
+        f"genuine_flagged_budget = {GENUINE_FLAGGED_BUDGET}\n"
+        f"scams_caught = \"{rate(figures['scam_caught'], figures['scams'])}\"\n"
+        f"scams_danger = \"{rate(figures['scam_danger'], figures['scams'])}\"\n"
+        f"genuine_flagged = \"{rate(figures['genuine_flagged'], figures['genuine'])}\"\n"
+        f"genuine_danger = \"{rate(figures['genuine_danger'], figures['genuine'])}\"\n"
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(path)

@@ -1,0 +1,96 @@
+"""The corpus the detector learns from and is measured on: real, sourced, and one copy of each template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core import corpus
+from core.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus" / "messages.jsonl"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return corpus.load(CORPUS)
+
+
+def test_the_projects_corpus_passes_its_own_validator(shipped):
+    assert corpus.problems(shipped) == []
+
+
+def test_it_holds_at_least_1500_real_messages_each_with_the_page_it_came_from(shipped):
+    real = [m for m in shipped.messages if m.source != corpus.WRITTEN]
+    assert len(real) >= 1500
+    assert all(m.source.startswith(("http://", "https://")) for m in real)
+    assert {m.label for m in real} == {"scam", "genuine"}
+    # many sites, so that a fold grouped by site is a real test of generalising
+    assert len({m.site for m in real}) >= 300
+
+
+def test_only_genuine_everyday_messages_are_written_by_us(shipped):
+    written = [m for m in shipped.messages if m.source == corpus.WRITTEN]
+    assert written and all(m.label == "genuine" for m in written)
+
+
+def _write(tmp_path: Path, records: list[dict], reserved: str = "") -> Path:
+    path = tmp_path / "messages.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    (tmp_path / "reserved-sources.txt").write_text(reserved, encoding="utf-8")
+    return path
+
+
+def _record(text: str, label: str = "scam", source: str = "https://example.org/a", **extra) -> dict:
+    return {"id": corpus.message_id(text), "text": text, "label": label, "family": "billing-callback",
+            "lang": "ja", "channel": "sms", "source": source, **extra}
+
+
+def _whats_wrong(tmp_path: Path, records: list[dict], reserved: str = "") -> list[str]:
+    return [p.what for p in corpus.problems(corpus.load(_write(tmp_path, records, reserved)))]
+
+
+def test_a_second_copy_of_a_template_with_other_names_and_numbers_is_rejected(tmp_path):
+    found = _whats_wrong(tmp_path, [
+        _record("ご利用料金のお支払い確認が取れておりません。本日中に03-1111-2222 NTTファイナンスお客様センターまでご連絡ください。"),
+        _record("ご利用料金のお支払い確認が取れておりません。本日中に050-3333-4444 ソフトバンクサポートセンターまでご連絡ください。",
+                source="https://another.example/b"),
+    ])
+    assert len(found) == 1 and "variant" in found[0]
+
+
+def test_a_scam_and_a_genuine_notice_worded_alike_are_both_kept(tmp_path):
+    assert _whats_wrong(tmp_path, [
+        _record("【三井住友カード】カードのご利用確認にご協力をお願いいたします"),
+        _record("【三井住友カード】カードのご利用確認にご協力をお願い致します", label="genuine",
+                source="https://another.example/b"),
+    ]) == []
+
+
+def test_a_page_kept_for_the_independent_evaluation_is_rejected(tmp_path):
+    found = _whats_wrong(tmp_path, [_record("本日中にご連絡ください", source="http://reserved.example/page/")],
+                         reserved="# kept apart\nhttps://reserved.example/page\n")
+    assert found == ["source is a page kept for the independent evaluation"]
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ({"label": "maybe"}, "label must be one of"),
+    ({"source": "a blog"}, "source must be the page's address"),
+    ({"source": "written"}, "only genuine messages may be written by us"),
+    ({"text": "  "}, "empty text"),
+    ({"family": "Billing Callback"}, "is not a lower-case slug"),
+    ({"extra": 1}, "unknown keys"),
+])
+def test_bad_records_are_rejected_with_a_reason(tmp_path, change, problem):
+    found = _whats_wrong(tmp_path, [{**_record("未払い料金があります"), **change}])
+    assert len(found) == 1 and problem in found[0]
+
+
+def test_the_corpus_check_command_reports_and_fails_on_problems(tmp_path, capsys):
+    path = _write(tmp_path, [_record("未払い料金があります"), _record("未払い料金があります。")])
+    assert main(["corpus", "check", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "a variant of another message" in out and "1 problems" in out

@@ -1,0 +1,136 @@
+"""The wording model and the judgement: plain data, made from the corpus they claim, and read
+the same way at training and at checking time."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core import check, corpus
+from core.check import analyse
+from core.judgement import JudgementFileError, read_judgement, read_shipped_judgement
+from core.model import (
+    LINK_MARK, NUMBER_MARK, ModelFileError, confidence, grams_of, read_model, read_shipped_model,
+)
+from core.normalize import normalize
+from core.train import Example, assign_folds, group_of, judgement_toml, model_json
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "resources" / "model" / "wording.json"
+
+
+def test_the_shipped_model_is_small_plain_data():
+    assert MODEL.stat().st_size <= 3_000_000
+    model = read_shipped_model()
+    assert len(model.weights) > 10_000
+
+
+def test_the_shipped_model_and_judgement_were_made_from_this_corpus():
+    digest = corpus.load(ROOT / "corpus" / "messages.jsonl").digest()
+    assert read_shipped_model().corpus_sha256 == digest, "retrain: python -m core train"
+    assert read_shipped_judgement().chosen["corpus_sha256"] == digest, "retrain: python -m core train"
+
+
+def test_the_model_reads_links_numbers_and_digits_as_marks():
+    text = analyse("至急 03-1234-5678 へ。詳細 https://example.com/x 残高12,345円").model_text.text
+    assert NUMBER_MARK in text and LINK_MARK in text
+    assert "03-1234" not in text and "example" not in text
+    assert "00,000円" in text
+
+
+def test_the_wordings_highlights_sit_on_what_was_pasted():
+    pasted = "お客様のアカウントは一時停止されました。２４時間以内にご確認ください。"
+    verdict = check(pasted)
+    wording = next(r for r in verdict.reasons if r.id == "SCAM_WORDING")
+    assert wording.spans
+    for start, end in wording.spans:
+        assert 0 <= start < end <= len(pasted)
+        # what the model read there is what the user pasted, normalised
+        assert normalize(pasted[start:end]).text.strip()
+
+
+def test_a_number_or_a_greeting_is_not_judged_by_its_wording():
+    assert confidence(analyse("03-1234-5678").model_text.text) == 0
+    assert 0 < confidence(analyse("ありがとう").model_text.text) < 1
+    assert {r.id for r in check("03-1234-5678").reasons}.isdisjoint({"SCAM_WORDING", "ORDINARY_WORDING"})
+
+
+def test_n_grams_are_the_distinct_one_to_three_character_pieces():
+    assert grams_of("abab", (1, 2, 3)) == {"a", "b", "ab", "ba", "aba", "bab"}
+
+
+def test_a_model_file_round_trips_and_a_broken_one_is_refused():
+    model = read_shipped_model()
+    again = read_model(model_json(model))
+    assert again == model
+    raw = json.loads(model_json(model))
+    for broken in ({**raw, "format": 99}, {**raw, "orders": [1, 2]}, {**raw, "bias": "x"},
+                   {**raw, "weights": {"a": float("nan")}}):
+        with pytest.raises(ModelFileError):
+            read_model(json.dumps(broken))
+    with pytest.raises(ModelFileError):
+        read_model("{not json")
+
+
+def test_a_judgement_file_round_trips_and_a_broken_one_is_refused():
+    judgement = read_shipped_judgement()
+    figures = {"scam_caught": 1, "scams": 2, "scam_danger": 1, "genuine_flagged": 0, "genuine_danger": 0, "genuine": 2}
+    again = read_judgement(judgement_toml(judgement, figures, "0" * 64, 4, 5))
+    assert (again.danger, again.caution, again.weights, again.bound, again.neutral) == (
+        judgement.danger, judgement.caution, judgement.weights, judgement.bound, judgement.neutral)
+    text = judgement_toml(judgement, figures, "0" * 64, 4, 5)
+    for broken in (text.replace("[levels]", "[levels]\nextra = 1"),
+                   text.replace(f"caution = {judgement.caution}", "caution = 50.0"),
+                   text.replace("[weights]", "[weights]\nsurprise = 1.0"), "not = [toml"):
+        with pytest.raises(JudgementFileError):
+            read_judgement(broken)
+
+
+def test_cross_validation_folds_never_split_a_source_site():
+    messages = corpus.load(ROOT / "corpus" / "messages.jsonl").messages
+    examples = [Example(message=m, analysis=None, group=group_of(m)) for m in messages]
+    folds = assign_folds(examples, 5)
+    fold_of_group: dict[str, int] = {}
+    for example, fold in zip(examples, folds):
+        assert fold_of_group.setdefault(example.group, fold) == fold
+    sizes = [folds.count(k) for k in range(5)]
+    assert max(sizes) - min(sizes) < 0.1 * len(examples)  # balanced, roughly
+    assert assign_folds(examples, 5) == folds  # and the same every time
+
+
+def _python_with_train_extra(tmp_path_factory) -> dict[str, str]:
+    """An environment in which scikit-learn (the train extra) imports: this one if it has it,
+    else one with the pinned version installed into a temporary folder (needs the network)."""
+    env = dict(os.environ)
+    if importlib.util.find_spec("sklearn") is not None:
+        return env
+    target = tmp_path_factory.mktemp("train-extra")
+    pinned = next(line.strip().strip('",') for line in (ROOT / "pyproject.toml").read_text().splitlines()
+                  if line.strip().startswith('"scikit-learn=='))
+    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--target", str(target), pinned],
+                             capture_output=True, text=True, timeout=600)
+    if install.returncode != 0:
+        pytest.skip(f"the train extra could not be installed here ({install.stderr.strip()[-200:]})")
+    env["PYTHONPATH"] = os.pathsep.join([str(target), str(ROOT)])
+    return env
+
+
+@pytest.mark.slow
+def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_path, tmp_path_factory):
+    """The train extra is installed for this test when missing (a minute in CI)."""
+    env = _python_with_train_extra(tmp_path_factory)
+    run = subprocess.run([sys.executable, "-m", "core", "train", "--out", str(tmp_path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-2000:]
+    recorded = read_shipped_model().trainer["scikit-learn"]
+    made = json.loads((tmp_path / "wording.json").read_text(encoding="utf-8"))["trainer"]["scikit-learn"]
+    if made != recorded:
+        pytest.skip(f"scikit-learn {made} here, the model was made with {recorded}")
+    for name in ("wording.json", "judgement.toml"):
+        assert (tmp_path / name).read_bytes() == (ROOT / "resources" / "model" / name).read_bytes(), name

@@ -25,9 +25,9 @@ def _corpus(path: str | None) -> list[str]:
     if path:
         with open(path, encoding="utf-8") as fh:
             return [json.loads(line)["text"] for line in fh if line.strip()]
-    from tests.core.test_detection_stories import DANGER, FLAGGED, NO_SIGNS
+    from tests.core.test_detection_stories import STORY_TEXTS
 
-    return DANGER + FLAGGED + NO_SIGNS
+    return STORY_TEXTS
 
 
 def _percentile(sorted_values: list[float], q: float) -> float:

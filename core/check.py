@@ -142,6 +142,7 @@ class Analysis:
     fired: dict[str, list[Span]]  # rule id -> spans in the original text
     quoted: tuple[Span, ...]  # what a warning quotes, set aside (spans of the signals found there)
     quotations: tuple[Span, ...]  # every quotation in the text (「...」 and the like)
+    warns_about_scams: bool  # a warning about scams that asks nothing of the reader (SCAM_WARNING)
     asks_to_act: bool
     model_text: ModelText
     grams: frozenset[str]
@@ -281,6 +282,7 @@ def analyse(text: str, engine: _Engine | None = None) -> Analysis:
         text_length=len(text), analysed_length=len(analysed), number_only=number_only,
         norm=norm, numbers=numbers, links=links, fired=fired, quoted=quoted, asks_to_act=asks,
         quotations=tuple(m.span() for m in _QUOTE.finditer(analysed)),
+        warns_about_scams="SCAM_WARNING" in fired,
         model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
     )
 
@@ -299,6 +301,8 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     known = model.known(analysis.grams)
     points = judgement.model_points(model.evidence_of(known, len(analysis.grams)),
                                     confidence(analysis.model_text.text), analysis.asks_to_act)
+    if points > 0 and analysis.warns_about_scams:
+        points = 0.0  # a warning that asks nothing is not made a scam by its wording alone
     if points:
         rule = engine.by_id[SCAM_WORDING if points > 0 else ORDINARY_WORDING]
         spans = explaining_spans(model, analysis.model_text, analysis.norm, known,
@@ -466,32 +470,33 @@ def _inside(span: Span, regions: list[Span]) -> bool:
 
 
 def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]]):
-    """``(fired, quoted spans, asks_to_act, unread spans)``: what a message only quotes or
-    reports counts only when the message itself asks nothing of the reader.
+    """``(fired, quoted spans, asks_to_act, unread spans)``: what a text about scams only quotes
+    or reports counts only when the text itself asks nothing of the reader.
 
-    What a message quotes is what is inside quotation marks (「...」 and the like): "I got
-    「...」, is it real?". A text about scams (it names a scam and advises the reader or reports
-    what happened, and does not speak to the reader as "you" outside its quotations, its lists of
-    what callers say and its advice; a caller or a lure does) also reports in the sentences that
-    name a scam or say what happened, and in its lists. Whether the message asks the reader to
-    act is judged on what it says outside all that, and on every live link wherever it is.
+    A text about scams names a scam (or a suspicious message) and advises the reader or reports
+    what happened, and does not speak to the reader as "you" outside its quotations, its lists
+    of what callers say and its advice (a caller or a lure does). It quotes inside quotation
+    marks (「...」 and the like) and reports in the sentences that name a scam or say what
+    happened, and in its lists. Whether it asks the reader to act is judged on what it says
+    outside all that, and on every live link wherever it is. A message that is not about scams
+    is judged whole, quotes included: "the police called and said 「...」" is a call to check.
 
     - If it asks nothing, the signals found only in what it quotes or reports are set aside
-      (returned as quoted spans) and the wording model reads it whole.
+      (returned as quoted spans); the wording model reads it whole, and may find it ordinary
+      but not, by wording alone, a scam (see :func:`decide`).
     - If it asks the reader to act, every signal counts, and the wording model does not read
-      the warning's reports (returned as unread spans): a sentence about scams appended to a
-      lure changes nothing.
+      the warning's reports (unread spans) but reads any lure it quotes: a sentence about scams
+      appended to a lure changes nothing.
     """
-    quotes = [m.span() for m in _QUOTE.finditer(norm.original)]
-    reports: list[Span] = []
-    if TALKS_ABOUT_SCAMS in fired and any(rid in fired for rid in WARNING_CONTEXT):
-        listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
-        advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
-        if not any(not _inside(s, quotes + listed + advice) for s in fired.get(SPEAKS_TO_YOU, ())):
-            reports = _reported_sentences(norm, fired) + listed
-    regions = quotes + reports
-    if not regions:
+    if TALKS_ABOUT_SCAMS not in fired or not any(rid in fired for rid in WARNING_CONTEXT):
         return fired, (), _asks_to_act(engine, fired), ()
+    quotes = [m.span() for m in _QUOTE.finditer(norm.original)]
+    listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
+    advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
+    if any(not _inside(s, quotes + listed + advice) for s in fired.get(SPEAKS_TO_YOU, ())):
+        return fired, (), _asks_to_act(engine, fired), ()
+    reports = _reported_sentences(norm, fired) + listed
+    regions = quotes + reports
     outside = {rid: spans for rid, spans in fired.items()
                if rid in _NEVER_QUOTED or not all(_inside(s, regions) for s in spans)}
     if _asks_to_act(engine, outside):

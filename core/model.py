@@ -199,14 +199,15 @@ def explaining_spans(model: WordingModel, mtext: ModelText, norm: NormalizedText
     """Where the n-grams that pushed the score most in direction ``sign`` are, in the original text
     (``known``: the text's n-grams that have weights).
 
-    The strongest ``most`` n-grams of two or more characters are located, merged where they
-    overlap, and mapped back to what was pasted. N-grams that hold a link's, number's or name's
+    The strongest ``most`` n-grams of the longest order (three characters: shorter ones are
+    particles and pieces of words a person cannot read as a reason) are located, merged where
+    they overlap, and mapped back to what was pasted. N-grams that hold a link's, number's or name's
     mark are left out: those have reasons of their own, and the wording is what this one shows.
     """
     weights = model.weights
     pointing = [(sign * weights[g], g) for g in known if sign * weights[g] > 0]
     candidates = [g for _, g in heapq.nlargest(4 * most, pointing)
-                  if len(g.strip()) >= 2 and not any(m in g for m in MARKS)][:most]
+                  if len(g.strip()) == max(model.orders) and not any(m in g for m in MARKS)][:most]
     ranges: list[tuple[int, int]] = []
     text = mtext.text
     for gram in candidates:

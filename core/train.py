@@ -191,6 +191,7 @@ class _Scored:
     evidence: float  # the wording's evidence, out of fold
     confidence: float  # how far the wording of a text this long can be judged
     asks: bool
+    warning: bool  # a warning about scams that asks nothing: its wording cannot make it a scam
     scam: bool
     floor: Level  # what the hard evidence among the warnings gives
 
@@ -203,8 +204,8 @@ def _scored(example: Example, evidence: float) -> _Scored:
         warnings=sum(r.score for r in reasons if r.score > 0),
         reassurance=sum(r.score for r in reasons if r.score < 0),
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
-        asks=example.analysis.asks_to_act, scam=example.scam,
-        floor=floor_of(engine, example.analysis))
+        asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
+        scam=example.scam, floor=floor_of(engine, example.analysis))
 
 
 def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[_Scored | None]:
@@ -217,7 +218,7 @@ _NAMES = (RULES, REASSURANCE, SCAM_WORDING, ORDINARY_WORDING)
 
 def _features(p: _Scored, neutral: float) -> list[float]:
     kept = min(max(p.confidence * (p.evidence - neutral), -BOUND), BOUND)
-    return [p.warnings, p.reassurance, max(kept, 0.0), 0.0 if p.asks else min(kept, 0.0)]
+    return [p.warnings, p.reassurance, 0.0 if p.warning else max(kept, 0.0), 0.0 if p.asks else min(kept, 0.0)]
 
 
 def _fit(x, y, weights=None):
@@ -293,6 +294,8 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     """The level decide() gives a message with these parts."""
     warnings = judgement.rule_points(p.warnings)
     model = judgement.model_points(p.evidence, p.confidence, p.asks)
+    if model > 0 and p.warning:
+        model = 0.0
     score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
     return judgement.level(score, warnings + max(model, 0.0), p.floor)
 

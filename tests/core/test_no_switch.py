@@ -58,11 +58,17 @@ def test_a_warning_with_a_link_to_follow_is_judged_on_its_request():
     assert "SCAM_WARNING" not in _ids(verdict)
 
 
-def test_a_family_member_passing_on_a_scam_text_is_not_the_scam():
-    text = "ねえ、「未払い料金があります。本日中にご連絡ください」ってSMSが来たんだけど、無視でいいよね?"
-    verdict = check(text)
+def test_what_a_caller_said_passed_on_by_a_relative_is_judged_as_the_call():
+    # pasting "the police called and said 「...」" asks whether the call was a scam: it is
+    verdict = check("母さんに警察から「あなたの口座が犯罪に使われている。キャッシュカードを預かりに行く」って電話があったんだけど、本当?")
+    assert verdict.level != Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+    assert "COLLECTION_BY_IMPOSTOR" in _ids(verdict) and "QUOTED_SCAM_WORDS" not in _ids(verdict)
+
+
+def test_a_relative_who_already_knows_it_is_a_scam_is_not_the_scam():
+    verdict = check("叔母さんのLINEから「コンビニでギフトカード買ってきて」って来た。乗っ取られてるっぽいから無視してね")
     assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
-    assert "QUOTED_SCAM_WORDS" in _ids(verdict)
+    assert {"SCAM_WARNING", "QUOTED_SCAM_WORDS"} <= _ids(verdict)
 
 
 def test_friendly_wording_cannot_lower_a_request_for_a_code():

@@ -41,6 +41,7 @@ from .model import (
 )
 from .normalize import NormalizedText, normalize
 from .numbers import digits_key, find_numbers, is_number_only, number_lists
+from .prefilter import LiteralIndex
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
@@ -121,6 +122,7 @@ class _Engine:
     rules: RuleSet
     by_id: dict[str, Rule]
     link_notes: dict[LinkRisk, Text]
+    literals: LiteralIndex  # which patterns could match a text (see core.prefilter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +193,9 @@ def _engine() -> _Engine:
         raise RuleFileError("computed.toml", f"missing records for {missing}")
     notes = {risk: by_id[sig].detail for risk, sig in _LINK_SIGNALS.items()}
     notes[LinkRisk.NONE] = by_id["LINK_PRESENT"].detail
-    return _Engine(rules=rules, by_id=by_id, link_notes=notes)
+    literals = LiteralIndex({(r, i): lits for r, rule in enumerate(rules.rules) if rule.kind == "pattern"
+                             for i, lits in enumerate(rule.prefilters)})
+    return _Engine(rules=rules, by_id=by_id, link_notes=notes, literals=literals)
 
 
 @cache
@@ -348,12 +352,13 @@ def _first_bytes(text: str, limit: int) -> str:
 
 def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]], cap: int) -> None:
     text = norm.text
-    for rule in engine.rules.rules:
+    candidates = engine.literals.candidates(text)
+    for r, rule in enumerate(engine.rules.rules):
         if rule.kind != "pattern":
             continue
         spans: list[Span] = []
-        for index, literals in enumerate(rule.prefilters):
-            if literals is not None and not any(map(text.__contains__, literals)):
+        for index in range(len(rule.pattern_sources)):
+            if (r, index) not in candidates:
                 continue  # cannot match: none of the strings it needs is there
             for m in rule.pattern(index).finditer(text):
                 if m.end() > m.start():

@@ -205,9 +205,10 @@ def explaining_spans(model: WordingModel, mtext: ModelText, norm: NormalizedText
     mark are left out: those have reasons of their own, and the wording is what this one shows.
     """
     weights = model.weights
-    pointing = [(sign * weights[g], g) for g in known if sign * weights[g] > 0]
+    longest = max(model.orders)
+    pointing = [(w, g) for g in known if len(g) == longest and (w := sign * weights[g]) > 0]
     candidates = [g for _, g in heapq.nlargest(4 * most, pointing)
-                  if len(g.strip()) == max(model.orders) and not any(m in g for m in MARKS)][:most]
+                  if len(g.strip()) == longest and not any(m in g for m in MARKS)][:most]
     ranges: list[tuple[int, int]] = []
     text = mtext.text
     for gram in candidates:

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - a Python without it simply runs every 
     _c = _p = None
 
 Literals = frozenset[str]
+LONG_TEXT = 20_000  # beyond this many characters, LiteralIndex searches for each literal instead
 
 
 def required_literals(pattern: str, flags: int = 0) -> Literals | None:
@@ -90,3 +91,37 @@ def _best(candidates: list[set[str]]) -> set[str] | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+
+class LiteralIndex:
+    """Which patterns of a rule set could match a text, found in one pass over the text.
+
+    Each pattern is filed under the first two characters of each of its literals (or the one
+    character of a one-character literal). A text's pairs of neighbouring characters then name
+    every pattern one of whose literals could start in it, with a few set operations instead of
+    a substring search per literal; the pattern itself still decides. A pattern with no
+    literals is always a candidate.
+    """
+
+    def __init__(self, prefilters: dict[tuple[int, int], Literals | None]) -> None:
+        self.always: frozenset[tuple[int, int]] = frozenset(k for k, lits in prefilters.items() if lits is None)
+        by_pair: dict[str, set[tuple[int, int]]] = {}
+        by_char: dict[str, set[tuple[int, int]]] = {}
+        for key, lits in prefilters.items():
+            for lit in lits or ():
+                (by_pair if len(lit) >= 2 else by_char).setdefault(lit[:2], set()).add(key)
+        self._by_pair = {k: frozenset(v) for k, v in by_pair.items()}
+        self._by_char = {k: frozenset(v) for k, v in by_char.items()}
+        self._literals = {k: lits for k, lits in prefilters.items() if lits is not None}
+
+    def candidates(self, text: str) -> set[tuple[int, int]]:
+        """The patterns that could match ``text`` (keys as given to the index)."""
+        found = set(self.always)
+        if len(text) > LONG_TEXT:  # a long paste: one substring search per literal is cheaper
+            found.update(k for k, lits in self._literals.items() if any(map(text.__contains__, lits)))
+            return found
+        for pair in set(map(str.__add__, text, text[1:])) & self._by_pair.keys():
+            found |= self._by_pair[pair]
+        for char in set(text) & self._by_char.keys():
+            found |= self._by_char[char]
+        return found

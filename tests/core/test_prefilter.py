@@ -42,3 +42,17 @@ def test_no_shipped_pattern_matches_a_text_its_prefilter_would_skip():
 )
 def test_required_literals(pattern, literals):
     assert required_literals(pattern) == (frozenset(literals) if literals is not None else None)
+
+
+def test_the_literal_index_never_leaves_out_a_pattern_that_matches():
+    from core.prefilter import LONG_TEXT, LiteralIndex
+
+    keys = {(r, i): lits for r, rule in enumerate(RULES.rules) if rule.kind == "pattern"
+            for i, lits in enumerate(rule.prefilters)}
+    index = LiteralIndex(keys)
+    long_text = "\n".join(TEXTS) * (LONG_TEXT // sum(map(len, TEXTS)) + 2)
+    for text in TEXTS + [long_text]:
+        candidates = index.candidates(text)
+        for (r, i) in keys:
+            if RULES.rules[r].pattern(i).search(text):
+                assert (r, i) in candidates, (RULES.rules[r].id, text[:40])

@@ -46,6 +46,11 @@ GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share 
 BOUND = 4.0  # the wording counts within -4 .. 4 log-odds from neutral: it cannot outweigh everything
 PENALTY = 1.0  # light L2 penalty on the judgement's weights
 CAUTION_LEAST = 1.0  # caution is never below this many points
+# A rule point is worth at least this many points (danger is 10): the rules are what a user
+# reads as the reason, and a complete named pattern (a fee claim with a number to call, a block
+# with a link) should reach caution on its own. The corpus, whose published scams mostly lack
+# their links and numbers, would weigh them less.
+RULES_LEAST = 0.5
 _STEP = 0.1
 
 
@@ -221,9 +226,10 @@ def _features(p: _Scored, neutral: float) -> list[float]:
     return [p.warnings, p.reassurance, 0.0 if p.warning else max(kept, 0.0), 0.0 if p.asks else min(kept, 0.0)]
 
 
-def _fit(x, y, weights=None):
+def _fit(x, y, weights=None, fixed: dict[int, float] | None = None):
     """Logistic regression with every weight at or above zero (intercept free), by L-BFGS-B,
-    with a light L2 penalty. Deterministic: one start, one method."""
+    with a light L2 penalty; ``fixed`` holds some weights at given values. Deterministic: one
+    start, one method."""
     numpy = _sklearn()[0]
     from scipy.optimize import minimize
 
@@ -238,7 +244,11 @@ def _fit(x, y, weights=None):
         return value, grad
 
     bounds = [(0.0, None)] * d + [(None, None)]
-    fitted = minimize(loss, numpy.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+    start = numpy.zeros(d + 1)
+    for j, value in (fixed or {}).items():
+        bounds[j] = (value, value)
+        start[j] = value
+    fitted = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds,
                       options={"maxiter": 2000})
     return fitted.x[:d], float(fitted.x[d])
 
@@ -265,13 +275,28 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
     """The neutral point of the wording; weights from a logistic regression of scam on the
     rules' warnings, the reassurance and the wording's lean either way (no weight below zero);
     10 points where the genuine danger budget ends; caution where the flagged budget ends; all
-    on these out-of-fold parts."""
+    on these out-of-fold parts.
+
+    A rule point is worth at least RULES_LEAST points: where the fit would weigh the rules
+    less, their weight is raised step by step, the rest fitted again around it, until it is."""
     numpy = _sklearn()[0]
     rows = [p for p in parts if p is not None]
     neutral = round(_neutral(rows), 4)
     y = numpy.array([1.0 if p.scam else 0.0 for p in rows])
     x = numpy.array([_features(p, neutral) for p in rows])
     w, b = _fit(x, y)
+    judgement = _scaled(rows, x, w, b, neutral)
+    raise_by = w[0] if w[0] > 0 else 0.01
+    while judgement.weights[RULES] < RULES_LEAST:
+        raise_by *= 1.25
+        w, b = _fit(x, y, fixed={0: raise_by})
+        judgement = _scaled(rows, x, w, b, neutral)
+    return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+
+
+def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgement:
+    """The judgement for log-odds weights ``w`` and intercept ``b``: 10 points where the genuine
+    danger budget ends, caution where the flagged budget ends."""
     logits = x @ w + b
     genuine = [i for i, p in enumerate(rows) if not p.scam]
     # the genuine messages the hard evidence already rates spend the budgets first
@@ -285,9 +310,8 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
         raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
     scale = DANGER_POINTS / (t_danger - b)
     caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
-    judgement = Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral,
-                          weights={n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)})
-    return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+    return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral,
+                     weights={n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)})
 
 
 def _level(judgement: Judgement, p: _Scored) -> Level:

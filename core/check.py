@@ -3,21 +3,24 @@
 Two steps. :func:`analyse` reads the text: bound the input -> normalise -> find brands, phone
 numbers and links -> fire pattern rules and computed signals -> set aside what a warning about
 scams only quotes (see below) -> fire named combinations -> the n-grams the wording model reads.
-:func:`decide` weighs it: the rules' scores (with per-group caps), plus the wording model's
-margin times a weight, against the thresholds chosen by cross-validation
+:func:`decide` weighs it: the rules' points (their scores, with per-group caps, times a weight),
+plus the wording model's points, against the thresholds chosen by cross-validation
 (``resources/model/judgement.toml``, see :mod:`core.judgement`). Reasons are the fired rules and
 the model's reason themselves, with the spans that fired them, so what the user reads is exactly
 what was scored, and the level comes from the sum of the points the reasons show.
 
-Two safeguards, so that no sentence a scammer adds can switch the check off:
+Safeguards, so that no sentence a scammer adds can switch the check off:
 
 - A warning about scams (a police or council notice quoting a scam) takes away only the score
   of what it quotes or reports, and only when the message asks the reader to do nothing
   (``ASKS_TO_ACT``: a live link, a number to call back, a payment, a code or personal data).
-  A message that asks the reader to act is judged on that request, whatever it says about scams.
-- Signs of an ordinary notice (official links, the wording of ordinary messages) can soften a
-  verdict by one step, never clear it: what the warnings alone make danger stays at least caution.
-  When the message asks the reader to act, the wording model can only add to the score.
+  A message that asks the reader to act is judged on that request, whatever it says about
+  scams; the wording model does not read its warning.
+- Ordinary wording cannot lower a message that asks the reader to act; a warning that asks
+  nothing is not made a scam by its wording alone.
+- Signs of an ordinary notice (official links, ordinary wording) soften a verdict by one step at
+  most, never clear it: what the warnings alone make danger stays at least caution. Hard
+  evidence (a rule's ``floor``) sets the least level, when the message says it in its own voice.
 """
 
 from __future__ import annotations
@@ -271,7 +274,8 @@ def analyse(text: str, engine: _Engine | None = None) -> Analysis:
     _fire_numbers(numbers, brands, links, number_only, norm, fired)
     _fire_links(links, fired)
     _fire_brands(brands, fired)
-    fired, quoted, asks, unread = _set_quotes_aside(norm, engine, fired)
+    quotations = [m.span() for m in _QUOTE.finditer(analysed)]
+    fired, quoted, asks, unread = _set_quotes_aside(norm, engine, fired, quotations)
     _fire_combinations(engine, fired)
 
     mtext = model_text(
@@ -285,7 +289,7 @@ def analyse(text: str, engine: _Engine | None = None) -> Analysis:
     return Analysis(
         text_length=len(text), analysed_length=len(analysed), number_only=number_only,
         norm=norm, numbers=numbers, links=links, fired=fired, quoted=quoted, asks_to_act=asks,
-        quotations=tuple(m.span() for m in _QUOTE.finditer(analysed)),
+        quotations=tuple(quotations),
         warns_about_scams="SCAM_WARNING" in fired,
         model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
     )
@@ -474,7 +478,8 @@ def _inside(span: Span, regions: list[Span]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in regions)
 
 
-def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]]):
+def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]],
+                      quotes: list[Span]):
     """``(fired, quoted spans, asks_to_act, unread spans)``: what a text about scams only quotes
     or reports counts only when the text itself asks nothing of the reader.
 
@@ -495,7 +500,6 @@ def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, li
     """
     if TALKS_ABOUT_SCAMS not in fired or not any(rid in fired for rid in WARNING_CONTEXT):
         return fired, (), _asks_to_act(engine, fired), ()
-    quotes = [m.span() for m in _QUOTE.finditer(norm.original)]
     listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
     advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
     if any(not _inside(s, quotes + listed + advice) for s in fired.get(SPEAKS_TO_YOU, ())):

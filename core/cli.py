@@ -19,11 +19,12 @@ import io
 import json
 import os
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
 from .check import check
+from .figures import Outcome, tally
 from .messages import message
 from .rules import RuleFileError
 from .verdict import CheckError, ErrorCode, Level, Verdict
@@ -113,49 +114,17 @@ def _check_jsonl(stdin: TextIO, stdout: TextIO, lang: str) -> int:
 
 def evaluate_corpus(items: list[dict]) -> dict:
     """Scams caught / genuine flagged, overall and per family, with the misses."""
-    per_family: dict[str, Counter] = defaultdict(Counter)
-    misses: list[dict] = []
-    totals: Counter = Counter()
-    for item in items:
-        try:
-            verdict = check(item["text"])
-            level = verdict.level
-        except CheckError as exc:
-            level, verdict = None, None
-            misses.append({"id": item.get("id"), "error": exc.code.value})
-        label, family = item.get("label"), item.get("family", "?")
-        fam = per_family[f"{label}/{family}"]
-        fam["n"] += 1
-        totals[label] += 1
-        flagged = level in _FLAGGED
-        if label == "scam":
-            fam["caught"] += flagged
-            fam["danger"] += level == Level.DANGER
-            totals["scam_caught"] += flagged
-            totals["scam_danger"] += level == Level.DANGER
-            if level != Level.DANGER:
-                misses.append(_miss(item, verdict))
-        else:
-            fam["flagged"] += flagged
-            fam["danger"] += level == Level.DANGER
-            totals["genuine_flagged"] += flagged
-            totals["genuine_danger"] += level == Level.DANGER
-            if flagged:
-                misses.append(_miss(item, verdict))
-    scams, genuine = totals["scam"], totals["genuine"]
-    return {
-        "scam": scams,
-        "genuine": genuine,
-        "scam_caught": totals["scam_caught"],
-        "scam_caught_rate": totals["scam_caught"] / scams if scams else None,
-        "scam_danger": totals["scam_danger"],
-        "scam_danger_rate": totals["scam_danger"] / scams if scams else None,
-        "genuine_flagged": totals["genuine_flagged"],
-        "genuine_flagged_rate": totals["genuine_flagged"] / genuine if genuine else None,
-        "genuine_danger": totals["genuine_danger"],
-        "families": {k: dict(v) for k, v in sorted(per_family.items())},
-        "misses": misses,
-    }
+    return tally(_outcome(item) for item in items)
+
+
+def _outcome(item: dict) -> Outcome:
+    try:
+        verdict, error = check(item["text"]), None
+    except CheckError as exc:
+        verdict, error = None, {"id": item.get("id"), "error": exc.code.value}
+    return Outcome(label=item.get("label"), family=item.get("family", "?"),
+                   level=verdict.level if verdict else None,
+                   miss=lambda: _miss(item, verdict), error=error)
 
 
 def _miss(item: dict, verdict: Verdict | None) -> dict:
@@ -262,15 +231,13 @@ def cmd_train(args: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def cmd_corpus(args: argparse.Namespace, stdout: TextIO) -> int:
-    from collections import Counter as _Counter
-
     from . import corpus
 
     loaded = corpus.load(args.file)
     found = corpus.problems(loaded)
     for problem in found:
         print(f"{args.file}: {problem}", file=stdout)
-    labels = _Counter(m.label for m in loaded.messages)
+    labels = Counter(m.label for m in loaded.messages)
     real = sum(m.source != corpus.WRITTEN for m in loaded.messages)
     sites = len({m.site for m in loaded.messages if m.source != corpus.WRITTEN})
     print(f"{len(loaded.messages)} messages ({labels['scam']} scam, {labels['genuine']} genuine; "

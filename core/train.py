@@ -22,13 +22,15 @@ import hashlib
 import json
 import math
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import corpus as corpus_mod
 from .check import Analysis, _loaded_engine, _score, analyse, decide, floor_of
+from .figures import Outcome, tally
 from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
 from .model import FORMAT, GRAMS_FLOOR, MAX_CHARS, ORDERS, WordingModel, confidence, worth
 from .verdict import CheckError, Level, Verdict
@@ -366,42 +368,9 @@ def cross_validate(examples: Sequence[Example], k: int = FOLDS) -> tuple[list[Ju
 
 def report(judged: Sequence[Judged]) -> dict:
     """Scams caught / genuine flagged, overall and per family, with the misses."""
-    per_family: dict[str, Counter] = defaultdict(Counter)
-    totals: Counter = Counter()
-    misses = []
-    for j in judged:
-        m = j.example.message
-        level = j.verdict.level if j.verdict else None
-        fam = per_family[f"{m.label}/{m.family}"]
-        fam["n"] += 1
-        totals[m.label] += 1
-        flagged = level in (Level.DANGER, Level.CAUTION)
-        if m.is_scam:
-            fam["caught"] += flagged
-            fam["danger"] += level == Level.DANGER
-            totals["scam_caught"] += flagged
-            totals["scam_danger"] += level == Level.DANGER
-            if level != Level.DANGER:
-                misses.append(_miss(j))
-        else:
-            fam["flagged"] += flagged
-            fam["danger"] += level == Level.DANGER
-            totals["genuine_flagged"] += flagged
-            totals["genuine_danger"] += level == Level.DANGER
-            if flagged:
-                misses.append(_miss(j))
-    scams, genuine = totals["scam"], totals["genuine"]
-    return {
-        "scam": scams, "genuine": genuine,
-        "scam_caught": totals["scam_caught"], "scam_danger": totals["scam_danger"],
-        "genuine_flagged": totals["genuine_flagged"], "genuine_danger": totals["genuine_danger"],
-        "scam_caught_rate": totals["scam_caught"] / scams if scams else None,
-        "scam_danger_rate": totals["scam_danger"] / scams if scams else None,
-        "genuine_flagged_rate": totals["genuine_flagged"] / genuine if genuine else None,
-        "genuine_danger_rate": totals["genuine_danger"] / genuine if genuine else None,
-        "families": {k: dict(v) for k, v in sorted(per_family.items())},
-        "misses": misses,
-    }
+    return tally(Outcome(label=j.example.message.label, family=j.example.message.family,
+                         level=j.verdict.level if j.verdict else None, miss=partial(_miss, j))
+                 for j in judged)
 
 
 def _miss(j: Judged) -> dict:

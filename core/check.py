@@ -302,7 +302,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     :func:`check` passes the shipped model and judgement; cross-validation passes others.
     """
     engine = engine or _loaded_engine()
-    reasons, _ = _score(engine, analysis.fired)
+    reasons = _score(engine, analysis.fired)
     reasons = [replace(r, score=judgement.rule_points(r.score)) for r in reasons]
     if analysis.quoted:
         reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
@@ -549,20 +549,13 @@ def floor_of(engine: _Engine, analysis: Analysis) -> Level:
     if not floored:
         return Level.NO_SIGNS
     reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))
-    own = {rid for rid, spans in analysis.fired.items()
-           if not spans or not all(_inside(s, reported) for s in spans)}
-    if reported:
-        own = _combined(engine, own)
+    if reported:  # the combinations again, on what is said outside them
+        own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"
+               and (not spans or not all(_inside(s, reported) for s in spans))}
+        _fire_combinations(engine, own)
+    else:
+        own = analysis.fired
     return highest(r.floor for r in floored if r.id in own)
-
-
-def _combined(engine: _Engine, signals: set[str]) -> set[str]:
-    """``signals`` with the combinations that hold on them (and on each other) added."""
-    out = {s for s in signals if engine.by_id[s].kind != "combination"}
-    for rule in engine.rules.rules:
-        if rule.kind == "combination" and evaluate(rule.when, out):
-            out.add(rule.id)
-    return out
 
 
 def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:
@@ -570,24 +563,21 @@ def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:
                   spans=tuple(sorted(set(spans))), topic=rule.topic, kind=kind)
 
 
-def _score(engine: _Engine, fired: dict[str, list[Span]]) -> tuple[list[Reason], float]:
+def _score(engine: _Engine, fired: dict[str, list[Span]]) -> list[Reason]:
+    """A reason for each fired rule, in file order, its score cut to what its group's cap leaves."""
     caps = engine.rules.levels.caps
     used: dict[str, float] = {}
     reasons: list[Reason] = []
-    total = 0.0
     for rule in engine.rules.rules:  # in file order: stable, explainable
-        if rule.id not in fired or rule.kind == "computed" and rule.id in _MODEL_AND_QUOTE:
+        if rule.id not in fired:
             continue
         score = rule.score
         if rule.group in caps and score > 0:
             room = max(caps[rule.group] - used.get(rule.group, 0.0), 0.0)
             score = min(score, room)
             used[rule.group] = used.get(rule.group, 0.0) + score
-        total += score
         kind = (ReasonKind.WARNING if rule.score > 0 else
                 ReasonKind.REASSURING if rule.score < 0 else ReasonKind.INFO)
         reasons.append(_reason(rule, score, fired[rule.id], kind))
-    return reasons, total
+    return reasons
 
-
-_MODEL_AND_QUOTE = frozenset({QUOTED, SCAM_WORDING, ORDINARY_WORDING})

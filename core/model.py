@@ -10,11 +10,12 @@ What the model sees (:func:`model_text`): the normalised text (NFKC, lower case,
 characters and evasion spacing removed, see :mod:`core.normalize`) with every web address
 replaced by one mark, every phone number by another, every company or office name the brand
 list knows by a third (so that the model learns how a message is worded, not which company a
-corpus happened to collect more scams for), every other digit by ``0`` and every run
-of spacing by one space. Its features are the distinct 1- to
-3-character n-grams of that text, each worth ``1 / sqrt(number of distinct n-grams)`` (at least 50 counted); the score
-(the margin, in log-odds) is the bias plus the weights of the n-grams present times that worth.
-Training builds its features with the same function, so the two cannot drift apart.
+corpus happened to collect more scams for), every other digit by ``0`` and every run of spacing
+by one space. Its features are the distinct 1- to 3-character n-grams of that text, each worth
+``1 / sqrt(number of distinct n-grams)``; the margin (log-odds) is the bias plus the weights of
+the n-grams present times that worth, and the evidence the judgement weighs is the margin
+without the bias. Training builds its features with the same function, so the two cannot
+drift apart.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ ORDERS = (1, 2, 3)  # the n-gram lengths the model reads
 MAX_CHARS = 20_000  # how much of the model text it reads
 MIN_WORDING = 3  # a text with fewer letters than this (a number, a link) is not judged by its wording
 FULL_LETTERS = 20  # from this many letters on, the wording counts fully
-GRAMS_FLOOR = 1  # a text with fewer n-grams is weighed as if it had this many (short texts stay modest)
 LINK_MARK = "\ue000"
 NUMBER_MARK = "\ue001"
 BRAND_MARK = "\ue002"
@@ -177,7 +177,7 @@ def confidence(text: str) -> float:
 
 def worth(count: int) -> float:
     """What each n-gram of a text with ``count`` distinct n-grams is worth."""
-    return 1.0 / math.sqrt(max(count, GRAMS_FLOOR))
+    return 1.0 / math.sqrt(max(count, 1))
 
 
 def grams_of(text: str, orders: Sequence[int]) -> set[str]:
@@ -243,10 +243,10 @@ def read_model(data: str) -> WordingModel:
             raise ModelFileError(f"format {raw.get('format')!r}, expected {FORMAT}")
         orders = tuple(int(n) for n in raw["orders"])
         weights = raw["weights"]
-        features = (orders, int(raw["max_chars"]), int(raw["grams_floor"]))
-        if features != (ORDERS, MAX_CHARS, GRAMS_FLOOR):
+        features = (orders, int(raw["max_chars"]))
+        if features != (ORDERS, MAX_CHARS):
             raise ModelFileError(f"wording.json was trained on other features {features}; "
-                                 f"this code reads {(ORDERS, MAX_CHARS, GRAMS_FLOOR)}")
+                                 f"this code reads {(ORDERS, MAX_CHARS)}")
         if not isinstance(weights, dict):
             raise ModelFileError("weights are malformed")
         try:  # one pass in C: every weight a finite number (a string or null raises TypeError)

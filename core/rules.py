@@ -13,11 +13,12 @@ Three kinds of rule:
   combinations carry most of the score.
 
 Per-group caps, work limits and headlines live in ``resources/rules/levels.toml``; the level
-thresholds, chosen by cross-validation with the wording model, in ``resources/model/judgement.toml``.
-A warning that is hard evidence on its own (a number listed from scam reports, a look-alike
-address, a fee claim with a call-back number) has a ``floor``: the level a message with it
-reaches whatever else it says. A rule file with an unknown key, a bad regex or a reference to an unknown id is rejected with
-a :class:`RuleFileError` naming the file and the record.
+thresholds, chosen by cross-validation with the wording model, in
+``resources/model/judgement.toml``. A warning that is hard evidence on its own (a number listed
+from scam reports, a look-alike address, a fee claim with a call-back number) has a ``floor``:
+the level a message with it reaches whatever else it says. A rule file with an unknown key, a
+bad regex or a reference to an unknown id is rejected with a :class:`RuleFileError` naming the
+file and the record.
 """
 
 from __future__ import annotations

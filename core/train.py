@@ -32,7 +32,7 @@ from . import corpus as corpus_mod
 from .check import Analysis, _loaded_engine, _score, analyse, decide, floor_of
 from .figures import Outcome, tally
 from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
-from .model import FORMAT, GRAMS_FLOOR, MAX_CHARS, ORDERS, WordingModel, confidence, worth
+from .model import FORMAT, MAX_CHARS, ORDERS, WordingModel, confidence, worth
 from .verdict import CheckError, Level, Verdict
 
 # How the model is fitted (chosen once by grouped cross-validation on the corpus; see README).
@@ -206,7 +206,7 @@ class _Scored:
 def _scored(example: Example, evidence: float) -> _Scored:
     """The parts of a verdict the judgement weighs, for one example."""
     engine = _loaded_engine()
-    reasons, _ = _score(engine, example.analysis.fired)
+    reasons = _score(engine, example.analysis.fired)
     return _Scored(
         warnings=sum(r.score for r in reasons if r.score > 0),
         reassurance=sum(r.score for r in reasons if r.score < 0),
@@ -415,7 +415,6 @@ def model_json(model: WordingModel) -> str:
                  "Features: see core/model.py.",
         "orders": list(model.orders),
         "max_chars": model.max_chars,
-        "grams_floor": GRAMS_FLOOR,
         "corpus": {"messages": model.corpus_messages, "sha256": model.corpus_sha256},
         "trainer": model.trainer,
         "bias": model.bias,

@@ -1,10 +1,14 @@
 """How fast is ``core.check``? Prints load time, p50/p99 over a corpus, and huge-paste times.
 
-    python benchmarks/check_speed.py [CORPUS.jsonl] [--rounds N]
+    python benchmarks/check_speed.py [CORPUS.jsonl] [--rounds N] [--hostile] [--search N]
 
 Without a corpus it uses the messages written for the tests. Timings are wall-clock on this
 machine (``time.perf_counter``), after one warm-up pass; the 1 MB cases are the worst kinds of
 paste we know: repeated real-looking messages, full-width text, spaced-out characters, ASCII.
+``--hostile`` adds 1 MB of each shape that once took time growing with the square of its
+length (tests/core/test_hostile_inputs.py); ``--search N`` lets hypothesis look for a slow
+shape: N short random patterns, each repeated to 64 KB, the slowest ones printed (a linear
+check takes a few tens of milliseconds on each).
 """
 
 from __future__ import annotations
@@ -45,10 +49,47 @@ def _huge_pastes(messages: list[str]) -> dict[str, str]:
     }
 
 
+def _hostile() -> dict[str, str]:
+    from tests.core.test_hostile_inputs import SLOW_SHAPES
+
+    shapes = {f"1 MB {name}": make(1_000_000) for name, make in SLOW_SHAPES.items()}
+    shapes["1 MB that grows 18 times when normalised"] = "\ufdfa" * 333_333
+    return shapes
+
+
+def _search(examples: int) -> None:
+    """Random repeated patterns over the characters links, numbers and rules care about."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("a0-.[]()/:@#。.x* 「」\n\\wh") + ["https://", "www.", "03-", "本日中", "ご連絡"])
+    slowest: list[tuple[float, str]] = []
+
+    @settings(max_examples=examples, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.lists(alphabet, min_size=1, max_size=8).map("".join))
+    def one(unit: str) -> None:
+        text = unit * (65_536 // len(unit) + 1)
+        t0 = time.perf_counter()
+        try:
+            check(text)
+        except Exception:  # noqa: BLE001 - blank or refused input is not what is timed here
+            pass
+        slowest.append((time.perf_counter() - t0, unit))
+
+    one()
+    slowest.sort(reverse=True)
+    print(f"hypothesis search, {len(slowest)} patterns repeated to 64 KB; slowest:")
+    for seconds, unit in slowest[:5]:
+        print(f"  {1000 * seconds:7.1f} ms  {unit!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--hostile", action="store_true", help="also time the hostile 1 MB shapes")
+    parser.add_argument("--search", type=int, default=0, metavar="N", help="hypothesis search for slow shapes")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -69,15 +110,18 @@ def main() -> int:
           f"p50 {1000 * statistics.median(times):.2f} ms, p99 {1000 * _percentile(times, 0.99):.2f} ms, "
           f"max {1000 * times[-1]:.2f} ms")
 
-    for name, text in _huge_pastes(messages).items():
+    pastes = _huge_pastes(messages) | (_hostile() if args.hostile else {})
+    for name, text in pastes.items():
         runs, cpu = [], []
-        for _ in range(5):
+        for _ in range(5 if not args.hostile else 2):
             t0, c0 = time.perf_counter(), time.process_time()
             verdict = check(text)
             runs.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
         print(f"{name}: {min(runs):.3f} s best of 5 ({min(cpu):.3f} s CPU; analysed {verdict.analysed_length:,} of "
               f"{verdict.text_length:,} characters, truncated={verdict.truncated})")
+    if args.search:
+        _search(args.search)
     return 0
 
 

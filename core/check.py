@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 import threading
+import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -42,7 +44,7 @@ from .model import (
     BRAND_MARK, LINK_MARK, MAX_CHARS, NUMBER_MARK, ORDERS, ModelFileError, ModelText, WordingModel,
     confidence, explaining_spans, grams_of, model_text, shipped_model,
 )
-from .normalize import NormalizedText, normalize
+from .normalize import NormalizedText, extra_bytes, normalize
 from .numbers import digits_key, find_numbers, is_number_only, number_lists
 from .prefilter import LiteralIndex
 from .rules import Rule, RuleFileError, RuleSet, evaluate, load_rules, positive_ids
@@ -60,7 +62,7 @@ COMPUTED_IDS = (
     "NUMBER_POLICE_STATION", "NUMBER_NOT_LISTED", "NUMBER_ONLY", "OFFICIAL_CONTACT_ONLY",
     "LINK_PRESENT", "LINK_LIVE", "LINK_LOOKALIKE", "LINK_IP_ADDRESS", "LINK_PUNYCODE",
     "LINK_FREE_HOSTING", "LINK_ODD_TLD", "LINK_SHORTENER", "LINK_NOT_OFFICIAL", "LINK_OFFICIAL",
-    "LINK_MASKED",
+    "LINK_MASKED", "LINK_ODD_SCHEME",
     "BRAND_NAMED", "BRAND_MISSPELT",
     "NAMES_CARRIER", "NAMES_BANK", "NAMES_CARD", "NAMES_PAYMENT", "NAMES_SHOPPING",
     "NAMES_DELIVERY", "NAMES_GOVERNMENT", "NAMES_COURT", "NAMES_POLICE", "NAMES_UTILITY",
@@ -96,6 +98,7 @@ _LINK_SIGNALS = {
     LinkRisk.NOT_OFFICIAL: "LINK_NOT_OFFICIAL",
     LinkRisk.OFFICIAL: "LINK_OFFICIAL",
     LinkRisk.MASKED: "LINK_MASKED",
+    LinkRisk.ODD_SCHEME: "LINK_ODD_SCHEME",
 }
 _NUMBER_SIGNALS = {
     NumberKind.IP_PHONE: "NUMBER_IP_PHONE",
@@ -106,11 +109,17 @@ _NUMBER_SIGNALS = {
     NumberKind.MASKED: "NUMBER_MASKED",
 }
 _NOT_CALLABLE = (NumberKind.SERVICE, NumberKind.SHORT_CODE)
-# Share of C0 control characters (other than tab / newline) above which input is not a message.
-_BINARY_SHARE = 0.05
+# Junk: C0 control characters (other than tab and line breaks) and U+FFFD, the mark a decoder
+# leaves for bytes that are not text. Counted over the whole paste; the check reads past them
+# (normalisation removes them). Only a paste that is mostly junk is refused as not a message.
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ud800-\udfff]")
+_JUNK_SHARE = 0.25  # of the characters that are not spaces
 _ENGINE_LOCK = threading.Lock()
 T = TypeVar("T")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+# Below this many characters a paste cannot grow past the byte limit by normalisation
+# (one character becomes at most 18, of at most 3 bytes each).
+_NO_GROWTH_RISK = 18_000
+_GROWTH_CHUNK = 65_536
 # A quote in a warning: what is inside Japanese or Western quotation marks.
 _QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
@@ -151,6 +160,7 @@ class Analysis:
     asks_to_act: bool
     model_text: ModelText
     grams: frozenset[str]
+    junk_characters: int = 0  # control characters and U+FFFD in what was examined (left out)
 
     @property
     def truncated(self) -> bool:
@@ -233,43 +243,85 @@ def max_input_bytes() -> int:
     return _loaded_engine().rules.levels.max_bytes
 
 
-def check(text: str) -> Verdict:
+class _OutOfTime(Exception):
+    """The check ran past its deadline (caught in :func:`analyse`, never seen by callers)."""
+
+
+@dataclass(slots=True)
+class _Watch:
+    """Looked at between the passes of a check: stops it when asked to, or when it is late."""
+
+    deadline: float | None
+    stop: Callable[[], bool] | None
+
+    def __call__(self) -> None:
+        if self.stop is not None and self.stop():
+            raise CheckError(ErrorCode.CANCELLED, message("error.cancelled"))
+        if self.deadline is not None and time.thread_time() > self.deadline:
+            raise _OutOfTime
+
+
+def check(text: str, *, stop: Callable[[], bool] | None = None) -> Verdict:
     """Judge one message (or a phone number pasted alone). Never opens a network connection.
 
     Raises :class:`CheckError` with ``ErrorCode.EMPTY`` for blank input and
     ``ErrorCode.NOT_TEXT`` for binary data. Input beyond the configured limit is cut and the
-    verdict says so (``truncated``).
+    verdict says so (``truncated``); so is input that would take longer than the configured
+    deadline (the verdict is then on its start). ``stop`` is asked between the passes of the
+    check; when it answers true the check ends with ``ErrorCode.CANCELLED``.
     """
     engine = _loaded_engine()
     weights = _loaded_weights()
-    return decide(analyse(text, engine), weights.model, weights.judgement, engine)
+    return decide(analyse(text, engine, stop=stop), weights.model, weights.judgement, engine)
 
 
-def analyse(text: str, engine: _Engine | None = None) -> Analysis:
-    """Everything the rules find in ``text`` and what the model will read (nothing weighed yet)."""
+def analyse(text: str, engine: _Engine | None = None, *, stop: Callable[[], bool] | None = None,
+            deadline: bool = True) -> Analysis:
+    """Everything the rules find in ``text`` and what the model will read (nothing weighed yet).
+
+    With ``deadline`` (the default), a text that takes longer than ``[limits] deadline_seconds``
+    is judged on its first ``after_deadline_bytes`` instead, marked as cut.
+    """
     if not isinstance(text, str):
         raise TypeError("check() takes str")
     engine = engine or _loaded_engine()
     levels = engine.rules.levels
     if not text.strip():
         raise CheckError(ErrorCode.EMPTY, message("error.empty"))
-    sample = text[:4096]
-    if len(_CONTROL.findall(sample)) > max(3, _BINARY_SHARE * len(sample)):
+    junk = sum(1 for _ in _JUNK.finditer(text))
+    if junk and junk > _JUNK_SHARE * (len(text) - sum(1 for _ in re.finditer(r"\s", text))):
         raise CheckError(ErrorCode.NOT_TEXT, message("error.not_text"))
-    analysed = _first_bytes(text, levels.max_bytes)
+    limit = levels.max_bytes
+    # The deadline is on the processor time this thread spends: a busy machine does not cut a check.
+    watch = _Watch(time.thread_time() + levels.deadline_seconds if deadline else None, stop)
+    try:
+        return _analyse(text, engine, _first_bytes(text, limit), watch)
+    except _OutOfTime:
+        watch.deadline = None
+        start = _first_bytes(text, min(limit, levels.after_deadline_bytes))
+        return _analyse(text, engine, start, watch)
+
+
+def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch) -> Analysis:
+    levels = engine.rules.levels
+    analysed = _within_limit_once_normalised(analysed, levels.max_bytes)
     norm = normalize(analysed)
     if not norm.text.strip():
         raise CheckError(ErrorCode.EMPTY, message("error.empty"))
+    watch()
 
     brands = find_brands(norm)
+    watch()
     numbers = find_numbers(norm, levels.max_numbers)
+    watch()
     found_links = find_links(
         norm, {m.brand.id for m in brands}, levels.max_links, lambda risk: engine.link_notes[risk]
     )
     links = _with_brand_judgement(found_links, brands, engine)
+    watch()
 
     fired: dict[str, list[Span]] = {}
-    _fire_patterns(norm, engine, fired, levels.max_spans_per_rule)
+    _fire_patterns(norm, engine, fired, levels.max_spans_per_rule, watch)
     number_only = is_number_only(analysed)
     _fire_numbers(numbers, brands, links, number_only, norm, fired)
     _fire_links(links, fired)
@@ -277,6 +329,7 @@ def analyse(text: str, engine: _Engine | None = None) -> Analysis:
     quotations = [m.span() for m in _QUOTE.finditer(analysed)]
     fired, quoted, asks, unread = _set_quotes_aside(norm, engine, fired, quotations)
     _fire_combinations(engine, fired)
+    watch()
 
     mtext = model_text(
         norm,
@@ -292,6 +345,7 @@ def analyse(text: str, engine: _Engine | None = None) -> Analysis:
         quotations=tuple(quotations),
         warns_about_scams="SCAM_WARNING" in fired,
         model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
+        junk_characters=sum(1 for _ in _JUNK.finditer(analysed)),
     )
 
 
@@ -336,6 +390,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
         truncated=analysis.truncated,
         analysed_length=analysis.analysed_length,
         text_length=analysis.text_length,
+        junk_characters=analysis.junk_characters,
     )
 
 
@@ -354,7 +409,38 @@ def _first_bytes(text: str, limit: int) -> str:
     return text[: limit // 4]
 
 
-def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]], cap: int) -> None:
+def _within_limit_once_normalised(text: str, limit: int) -> str:
+    """The start of ``text`` whose normalised form still fits in ``limit`` UTF-8 bytes.
+
+    Normalisation can make a text longer (one "ﷺ" becomes 18 characters): the limit on what
+    a check examines holds for what it actually reads, not only for what was pasted. Each
+    character is measured alone, which never undercounts (composing only shortens).
+    """
+    if len(text) < _NO_GROWTH_RISK:
+        return text
+    growth = {ch: extra for ch in set(text) if (extra := extra_bytes(ch)) > 0}
+    if not growth:
+        return text
+    total = 0
+    for at in range(0, len(text), _GROWTH_CHUNK):
+        chunk = text[at:at + _GROWTH_CHUNK]
+        size = _chunk_bytes(chunk, growth)
+        if total + size > limit:
+            for i, ch in enumerate(chunk):  # the one chunk that overflows, a character at a time
+                total += len(ch.encode("utf-8", errors="surrogatepass")) + growth.get(ch, 0)
+                if total > limit:
+                    return text[:at + i]
+        total += size
+    return text
+
+
+def _chunk_bytes(chunk: str, growth: dict[str, int]) -> int:
+    grown = sum(chunk.count(ch) * extra for ch, extra in growth.items())
+    return len(chunk.encode("utf-8", errors="surrogatepass")) + grown
+
+
+def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]], cap: int,
+                   watch: Callable[[], None] = lambda: None) -> None:
     text = norm.text
     candidates = engine.literals.candidates(text)
     for r, rule in enumerate(engine.rules.rules):
@@ -364,6 +450,7 @@ def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[
         for index in range(len(rule.pattern_sources)):
             if (r, index) not in candidates:
                 continue  # cannot match: none of the strings it needs is there
+            watch()
             for m in rule.pattern(index).finditer(text):
                 if m.end() > m.start():
                     spans.append(norm.to_original(m.start(), m.end()))

@@ -48,6 +48,8 @@ def _human(verdict: Verdict, lang: str) -> str:
     if verdict.truncated:
         note = message("cli.truncated", analysed=f"{verdict.analysed_length:,}", total=f"{verdict.text_length:,}")
         lines.append(f"  {note.get(lang)}")
+    if verdict.junk_characters:
+        lines.append(f"  {message('cli.junk', count=f'{verdict.junk_characters:,}').get(lang)}")
     for reason in verdict.reasons:
         sign = "+" if reason.score >= 0 else "-"
         lines.append(f"  {sign} {reason.title.get(lang)} [{reason.id}]")

@@ -1,11 +1,17 @@
 """Web addresses in a message: found, defanged and judged, never opened or resolved.
 
-Finds ``https://...`` addresses (also already-defanged ``hxxps://example[.]com`` and masked
-``https://~`` as quoted in warnings) and bare hosts such as ``example.com/path``. For each it
-works out the host and the registrable domain (from a public-suffix subset in resources) and the
-risks: an IP address, punycode, a link shortener, an odd top-level domain, free hosting, a brand
-name inside someone else's domain. Whether a link goes to a named brand's official domain is
-decided in :mod:`core.check`, which knows the brands the message names.
+Finds addresses as a browser or a phone's message app would read them: ``https://...`` (also
+with one slash or back-slashes, already defanged ``hxxps://example[.]com``, or masked
+``https://~`` as quoted in warnings), bare hosts such as ``example.com/path`` (also written with
+the ideographic full stop ``example。com``), and addresses in other schemes (``ftp://``,
+``mailto:``, ``javascript:``, ``data:``, ``file:``, any ``name://``). For each it works out the host
+and the registrable domain (from a public-suffix subset in resources) and the risks: an IP
+address, punycode, a link shortener, an odd top-level domain, free hosting, a brand name inside
+someone else's domain, a scheme that is not a web page. Whether a link goes to a named brand's
+official domain is decided in :mod:`core.check`, which knows the brands the message names.
+
+Every pattern here runs in time linear in the text: a host is at most 127 labels (DNS allows no
+more), a label cannot start right after a defanged dot, and the work per link is bounded.
 """
 
 from __future__ import annotations
@@ -25,21 +31,51 @@ from .verdict import Link, LinkRisk
 
 _MASK_CHARS = "~*○〇●×◯…・"
 _URL_CHARS = r"[!#-'*-;=?-Z\\^-z|~\[\]@%$&+,\-○〇●×◯…・]"
+_COLON = r"(?::|\[:\]|\(:\))"
+# Browsers read "https:/x", "https:\\x" and "https:///x" as "https://x".
 _SCHEME = re.compile(
-    rf"(?<![a-z])(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp)(?::|\[:\]|\(:\))//{_URL_CHARS}*"
+    rf"(?<![a-z])(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp){_COLON}(?:/{{1,3}}|\\{{1,2}}){_URL_CHARS}*"
     rf"|(?<![a-z0-9@._-])www(?:\.|\[\.\]){_URL_CHARS}+",
     re.IGNORECASE,
 )
+# Other schemes: any "name://", and the few without slashes that run or open something.
+_OTHER_SCHEME = re.compile(
+    rf"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]{{1,30}}{_COLON}//|(?:javascript|vbscript|mailto){_COLON}"
+    rf"|data{_COLON}(?=[a-z]+/)|file{_COLON}(?=/)){_URL_CHARS}+",
+    re.IGNORECASE,
+)
+_WEB_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp)$", re.IGNORECASE)
+# A label may not start right after a defanged dot: otherwise every label of "a[.]a[.]a[.]..."
+# would start a new attempt that scans to the end (quadratic time).
 _BARE = re.compile(
-    r"(?<![a-z0-9@._/-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\)))+"
+    r"(?<![a-z0-9@._/-])(?<!\[\.\])(?<!\(\.\))"
+    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\))){1,126}"
     r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
 )
+# The ideographic full stop between letters or digits: browsers read "evil。com" as "evil.com".
+_IDEOGRAPHIC_DOT = re.compile(r"(?<=[a-z0-9])。(?=[a-z0-9])", re.IGNORECASE)
+_SCHEME_PREFIX = re.compile(rf"([a-z*][a-z0-9+.*-]*){_COLON}([/\\]*)", re.IGNORECASE)
+_NO_SLASH_SCHEMES = frozenset({"mailto", "javascript", "vbscript", "data", "file"})
+_COMPANY_FORM = re.compile(r"co\.(?:ltd|inc|llc)")
+_MAX_HOST = 253  # a host name has at most 253 characters (127 labels)
+_MAX_SUFFIX_LABELS = 6  # the longest public suffix has fewer labels than this
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
 _LEFTOVER_WWW = re.compile(r"(?<![a-z0-9])www\.", re.IGNORECASE)
-_ANY_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))//", re.IGNORECASE)
+_ANY_SCHEME = re.compile(
+    r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))(?:/{1,3}|\\{1,2})", re.IGNORECASE
+)
+# Any other scheme that a viewer could make live: its colon is bracketed ("mailto[:]").
+_OTHER_SCHEME_COLON = re.compile(
+    r"(?<![a-z0-9+.-])((?!h(?:tt|xx)ps?:|hxxps?:)[a-z][a-z0-9+.-]{1,30}):(?=//)"
+    r"|(?<![a-z0-9+.-])(javascript|vbscript|mailto|data|file):(?=[^\s])",
+    re.IGNORECASE,
+)
+# Where a host begins in a defanged address: after "://" or after another scheme's "[:]".
+_SCHEME_BREAK = re.compile(r"(://|\[:\](?://)?)")
+_STARTS_WITH_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*\[:\]", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"」』】>"
 _RISK_ORDER = (
-    LinkRisk.LOOKALIKE, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
+    LinkRisk.LOOKALIKE, LinkRisk.ODD_SCHEME, LinkRisk.IP_ADDRESS, LinkRisk.PUNYCODE, LinkRisk.NOT_OFFICIAL,
     LinkRisk.FREE_HOSTING, LinkRisk.ODD_TLD, LinkRisk.SHORTENER, LinkRisk.MASKED,
     LinkRisk.OFFICIAL, LinkRisk.NONE,
 )
@@ -49,6 +85,7 @@ _RISK_ORDER = (
 class LinkLists:
     suffixes: frozenset[str]  # multi-label public suffixes (co.jp, lg.jp, com.cn ...)
     tlds: frozenset[str]  # top-level domains accepted for bare hosts (com, jp ...)
+    all_tlds: frozenset[str]  # every top-level domain in use (bare hosts with a path or www.)
     odd_tlds: frozenset[str]
     shorteners: frozenset[str]
     free_hosting: frozenset[str]
@@ -74,6 +111,7 @@ def read_link_lists() -> LinkLists:
     return LinkLists(
         suffixes=_read("public_suffixes.txt"),
         tlds=_read("tlds.txt"),
+        all_tlds=_read("all_tlds.txt"),
         odd_tlds=_read("odd_tlds.txt"),
         shorteners=_read("shorteners.txt"),
         free_hosting=_read("free_hosting.txt"),
@@ -90,16 +128,18 @@ def defang(url: str) -> str:
     """``https://a.example.com/x`` -> ``hxxps://a[.]example[.]com/x``: shown, never clickable.
 
     Every scheme inside the address is defanged too (``...?next=http://b.example``), and
-    every host that follows one.
+    every host that follows one; other schemes get a bracketed colon (``mailto[:]a@b[.]example``).
     """
     url = _DEFANG.sub(".", url)
     url = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", url)
-    pieces = url.split("://")
-    if not _ANY_SCHEME.match(url):
+    url = _OTHER_SCHEME_COLON.sub(lambda m: f"{m.group(1) or m.group(2)}[:]", url)
+    pieces = _SCHEME_BREAK.split(url)
+    # pieces alternate: text, separator, text ...; a host follows every separator
+    if not _SCHEME_BREAK.match(url) and not _STARTS_WITH_SCHEME.match(url):
         pieces[0] = _defang_leading_host(pieces[0])
-    for i in range(1, len(pieces)):
+    for i in range(2, len(pieces), 2):
         pieces[i] = _defang_leading_host(pieces[i])
-    return "://".join(pieces)
+    return "".join(pieces)
 
 
 def defang_text(text: str, links: Sequence[Link]) -> str:
@@ -121,12 +161,14 @@ def defang_text(text: str, links: Sequence[Link]) -> str:
 
 def _defang_leftovers(text: str) -> str:
     text = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", text)
+    text = _OTHER_SCHEME_COLON.sub(lambda m: f"{m.group(1) or m.group(2)}[:]", text)
     return _LEFTOVER_WWW.sub("www[.]", text)
 
 
 def _shown(original: str) -> str:
     """The address as written, in plain half-width characters with invisible ones removed."""
-    return INVISIBLE.sub("", unicodedata.normalize("NFKC", original)).replace("\n", "")
+    shown = INVISIBLE.sub("", unicodedata.normalize("NFKC", original)).replace("\n", "")
+    return _IDEOGRAPHIC_DOT.sub(".", shown)
 
 
 def _defang_leading_host(part: str) -> str:
@@ -137,7 +179,7 @@ def _defang_leading_host(part: str) -> str:
 
 def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
     labels = host.split(".")
-    for i in range(len(labels)):
+    for i in range(max(len(labels) - _MAX_SUFFIX_LABELS, 0), len(labels)):
         if ".".join(labels[i:]) in suffixes:
             return ".".join(labels[max(i - 1, 0):])
     return ".".join(labels[-2:])
@@ -146,10 +188,17 @@ def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
 def _host_of(url: str) -> tuple[str | None, bool]:
     """The host of a URL (lower case, no user or port) and whether it is masked."""
     url = _DEFANG.sub(".", url)
-    rest = url.split("//", 1)[1] if "//" in url else url
+    scheme = _SCHEME_PREFIX.match(url)
+    if scheme and not scheme.group(2) and scheme.group(1).lower() not in _NO_SLASH_SCHEMES:
+        scheme = None  # "www.example.com:8080/": a port, not a scheme
+    rest = url[scheme.end():] if scheme else url
+    if scheme and scheme.group(1).lower() == "mailto":
+        rest = rest.split("?", 1)[0]  # mailto:someone@host: the host is after the "@"
     host = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
     host = host.rsplit("@", 1)[-1]  # https://www.amazon.co.jp@evil.example/ goes to evil.example
     host = re.sub(r":\d*$", "", host).strip(".").lower()
+    if len(host) > _MAX_HOST:  # no real host is longer: judge what a resolver would still read
+        host = host[-_MAX_HOST:].split(".", 1)[-1]
     masked = any(ch in host for ch in _MASK_CHARS) or host in {"", "xxx", "xxxx"} or bool(
         re.fullmatch(r"[x.]+", host)
     )
@@ -183,7 +232,25 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     return None
 
 
-def _judge(host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
+def _odd_scheme(url: str) -> bool:
+    """Not a web page: ``ftp://``, ``javascript:``, ``data:``, ``file:``, ``app-name://`` ...
+    (``mailto:`` only writes an e-mail: its address is judged like a host)."""
+    scheme = _SCHEME_PREFIX.match(_DEFANG.sub(".", url))
+    if scheme is None or (not scheme.group(2) and scheme.group(1).lower() not in _NO_SLASH_SCHEMES):
+        return False
+    name = scheme.group(1).lower()
+    return name != "mailto" and not _WEB_SCHEME.match(name)
+
+
+def _judge(url: str, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
+    host, masked = _host_of(url)
+    domain, risks = _judge_host(host, masked, lists, named)
+    if _odd_scheme(url):
+        risks = [LinkRisk.ODD_SCHEME] + [r for r in risks if r is not LinkRisk.OFFICIAL]
+    return domain, risks
+
+
+def _judge_host(host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
     if host is None:
         return None, [LinkRisk.MASKED]
     risks: list[LinkRisk] = []
@@ -216,19 +283,17 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
     ``notes(risk)`` gives the user-facing sentence for a risk (from the rule resources).
     """
     lists = link_lists()
-    text = norm.text
+    text = _IDEOGRAPHIC_DOT.sub(".", norm.text)  # same length: offsets still map
     found: list[Link] = []
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int) -> None:
-        raw = text[a:b]
-        while raw and raw[-1] in _TRAILING:
-            raw = raw[:-1]
-            b -= 1
+        raw = text[a:b].rstrip(_TRAILING)
+        b = a + len(raw)
         if not raw or any(a < e and b > s for s, e in taken):
             return
-        host, masked = _host_of(raw)
-        domain, risks = _judge(host, masked, lists, named_brands)
+        domain, risks = _judge(raw, lists, named_brands)
+        host, _ = _host_of(raw)
         risks = list(ordered_risks(risks))
         start, end = norm.to_original(a, b)
         original = norm.original[start:end]
@@ -245,19 +310,24 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
         found.append(link)
         taken.append((a, b))
 
-    for m in _SCHEME.finditer(text):
-        if len(found) >= limit:
-            break
-        add(m.start(), m.end())
+    for pattern in (_SCHEME, _OTHER_SCHEME):
+        for m in pattern.finditer(text):
+            if len(found) >= limit:
+                break
+            add(m.start(), m.end())
     for m in _BARE.finditer(text):
         if len(found) >= limit:
             break
         host = _DEFANG.sub(".", m.group(1))
         tld = m.group(2)
-        if tld not in lists.tlds and tld not in lists.odd_tlds:
-            continue
+        if tld not in lists.tlds and tld not in lists.odd_tlds and not (
+            tld in lists.all_tlds and (m.group(3) or host.startswith("www."))
+        ):
+            continue  # "Co.Ltd", "ver.2.one": a rarer ending counts only with a path
         if not re.search(r"[a-z]", host.split(".")[0]) and not m.group(3):
             continue  # "1.5.jp"-like noise
+        if not m.group(3) and _COMPANY_FORM.fullmatch(host):
+            continue  # "Sample Co.Ltd": a company's legal form, not an address
         if not m.group(3) and owner_of(registrable_domain(host, lists.suffixes), host) is not None:
             continue  # "Amazon.co.jp" written as a company name, not a link
         add(m.start(), m.end())

@@ -19,9 +19,11 @@ from itertools import compress, repeat
 from .verdict import Span
 
 # Characters that carry no visible text: zero-width, joiners, bidi embeddings/overrides/isolates,
-# soft hyphen, word joiner, BOM, Mongolian vowel separator, variation selectors.
+# soft hyphen, word joiner, BOM, Mongolian vowel separator, variation selectors; and junk: C0
+# control characters other than tab and line breaks, DEL, and U+FFFD (what a decoder leaves for
+# bytes that are not text), so that "詐\x00欺" reads as "詐欺" and junk never splits a word.
 INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff]"
 )
 # Dash look-alikes that people and scammers use inside phone numbers (after NFKC).
@@ -118,6 +120,15 @@ def _scanned_fold(ch: str) -> tuple[int, int]:
     if len(folded) == 1 and not _is_combining(folded):
         return _ONE_TO_ONE, ord(folded)
     return _REST, -1
+
+
+@cache
+def extra_bytes(ch: str) -> int:
+    """How many more UTF-8 bytes ``ch`` takes once normalised (0 for almost every character)."""
+    if _char_fold(ch)[0] != _REST:
+        return 0
+    before = len(ch.encode("utf-8", errors="surrogatepass"))
+    return max(len(unicodedata.normalize("NFKC", ch).encode("utf-8", errors="surrogatepass")) - before, 0)
 
 
 def _rest_pattern(chars: set[str]) -> re.Pattern[str] | None:

@@ -26,16 +26,16 @@ if TYPE_CHECKING:
 _MASK = "x*○〇●×◯"
 # A number with some digits hidden: 03-xxxx-xxxx, 050-****-****, 0120-○○○-○○○, 〇〇-〇〇〇〇-〇〇〇〇
 _MASKED = re.compile(
-    rf"(?<![0-9a-z{_MASK}])"
+    rf"(?<![0-9a-z{_MASK}])(?=[0-9{_MASK} -]{{0,16}}[{_MASK}])"  # a mask within its reach: cheap to skip plain numbers
     rf"(?:0[0-9{_MASK}]{{0,4}}|[{_MASK}]{{2,5}})(?:[- ]?[0-9{_MASK}]{{2,4}}){{1,2}}[- ]?[0-9{_MASK}]{{3,4}}"
     rf"(?![0-9a-z{_MASK}])"
 )
 # Numbers people dial without an area code: emergency and consultation lines, SMS short codes.
-_SERVICE = re.compile(
-    r"#\d{4}(?!\d)"  # #9110, #7119, #8000 ...
-    r"|(?<![\d.,\-#])1\d\d(?!\d|[.,]\d|\s*[円万千百億人件歳年月日時分秒個回名点号階%]|\s*(?:km|kg|cm|mm))"  # 110番, 188へ
-    r"|(?<![\d\-])0005[- ]?\d{4,6}(?!\d)",  # 共通ショートコード
-    re.MULTILINE,
+# Only the listed ones are matched ("130" in "合計130" is not a phone number); see _service_pattern.
+_SERVICE_SHAPES = (
+    r"{hash_keys}(?!\d)"  # #9110, #7119, #8000 ...
+    r"|(?<![\d.,\-#]){short_keys}(?!\d|[.,]\d|\s*[円万千百億人件歳年月日時分秒個回名点号階%]|\s*(?:km|kg|cm|mm))"  # 110番, 188へ
+    r"|(?<![\d\-])0005[- ]?\d{{4,6}}(?!\d)"  # 共通ショートコード
 )
 _ONLY_NUMBER = re.compile(r"^[\s\d+#()\-.]*$")
 _JP = "JP"
@@ -85,6 +85,17 @@ def read_number_lists() -> NumberLists:
         areas=_read_list("area_codes.txt"),
         services=_read_list("service.txt"),
     )
+
+
+@cache
+def _service_pattern(keys: frozenset[str]) -> re.Pattern[str]:
+    """The pattern for the listed service numbers (built once for the shipped list)."""
+    def alternation(found):
+        return "(?:" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + ")" if found else "(?!)"
+    return re.compile(_SERVICE_SHAPES.format(
+        hash_keys=alternation([k for k in keys if k.startswith("#")]),
+        short_keys=alternation([k for k in keys if k.isdigit() and len(k) <= 4]),
+    ), re.MULTILINE)
 
 
 def _listing(key: str, lists: NumberLists) -> tuple[Listing, Text | None]:
@@ -157,11 +168,15 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         ))
         taken.append((a, b))
 
+    # max_tries bounds the candidates the matcher itself throws away; the ones it returns and
+    # this function throws away (" 01200120 " repeated) are bounded here: extraction never
+    # parses more than a few times ``limit`` candidates, whatever the text holds.
     matcher = phonenumbers.PhoneNumberMatcher(
         text, _JP, leniency=phonenumbers.Leniency.POSSIBLE, max_tries=limit * 4
     )
+    rejected = 0
     for match in matcher:
-        if len(found) >= limit:
+        if len(found) >= limit or rejected >= limit * 4:
             break
         a, b = match.start, match.end
         while a < b and text[a] in "([":
@@ -169,20 +184,21 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         num = match.number
         if not phonenumbers.is_valid_number(num):
             if num.country_code == 81 or not phonenumbers.is_possible_number(num):
+                rejected += 1
                 continue
         kind, label, region = _classify(num, lists)
         e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
         add(a, b, e164, kind, label, digits_key(e164), region)
 
-    for m in _SERVICE.finditer(text):
+    for m in _service_pattern(frozenset(lists.services)).finditer(text):
         if len(found) >= limit:
             break
-        if not free(m.start(), m.end()):
-            continue
         key = digits_key(m.group())
         kind = NumberKind.SHORT_CODE if key.startswith("0005") else NumberKind.SERVICE
         if kind == NumberKind.SERVICE and key not in lists.services:
             continue  # "130" in "合計130" is not a phone number
+        if not free(m.start(), m.end()):
+            continue
         label = lists.services[key] if kind == NumberKind.SERVICE else _kind_label(kind)
         add(m.start(), m.end(), None, kind, label, key, "JP")
 

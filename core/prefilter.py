@@ -118,7 +118,9 @@ class LiteralIndex:
         """The patterns that could match ``text`` (keys as given to the index)."""
         found = set(self.always)
         if len(text) > LONG_TEXT:  # a long paste: one substring search per literal is cheaper
-            found.update(k for k, lits in self._literals.items() if any(map(text.__contains__, lits)))
+            chars = set(text)  # ... after leaving out literals with a character the text lacks
+            found.update(k for k, lits in self._literals.items()
+                         if any(chars.issuperset(lit) and lit in text for lit in lits))
             return found
         for pair in set(map(str.__add__, text, text[1:])) & self._by_pair.keys():
             found |= self._by_pair[pair]

@@ -113,6 +113,8 @@ class Levels:
     max_numbers: int
     max_links: int
     max_spans_per_rule: int
+    deadline_seconds: float
+    after_deadline_bytes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +311,8 @@ def _levels(data: dict, file: str) -> Levels:
             max_numbers=int(limits["max_numbers"]),
             max_links=int(limits["max_links"]),
             max_spans_per_rule=int(limits["max_spans_per_rule"]),
+            deadline_seconds=float(limits["deadline_seconds"]),
+            after_deadline_bytes=int(limits["after_deadline_bytes"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(file, f"missing or bad value: {exc}") from None

@@ -108,6 +108,7 @@ class PhoneNumber:
 class LinkRisk(StrEnum):
     LOOKALIKE = "lookalike"  # a brand name inside a host that is not the brand's
     NOT_OFFICIAL = "not_official"  # message names a brand, link goes elsewhere
+    ODD_SCHEME = "odd_scheme"  # not a web page: runs a script, opens a file or another program
     IP_ADDRESS = "ip_address"
     PUNYCODE = "punycode"
     SHORTENER = "shortener"
@@ -149,6 +150,7 @@ class Verdict:
     truncated: bool = False  # only the first ``analysed_length`` characters were examined
     analysed_length: int = 0
     text_length: int = 0
+    junk_characters: int = 0  # control characters and U+FFFD left out of what was examined
 
     def all_spans(self) -> tuple[Span, ...]:
         """Every highlighted range, merged and sorted (for drawing)."""
@@ -201,12 +203,14 @@ class Verdict:
             "truncated": self.truncated,
             "analysed_length": self.analysed_length,
             "text_length": self.text_length,
+            "junk_characters": self.junk_characters,
         }
 
 
 class ErrorCode(StrEnum):
     EMPTY = "empty"  # nothing but whitespace
     NOT_TEXT = "not_text"  # binary data, not a message
+    CANCELLED = "cancelled"  # the caller asked the check to stop (a newer one replaced it)
     DATA_FILE = "data_file"  # a shipped data file is broken
 
 

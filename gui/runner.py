@@ -8,6 +8,7 @@ changed is dropped. The runner passes the core's Verdict on untouched; it decide
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -29,10 +30,14 @@ class CheckFailure:
     code: str
 
 
-def attempt(text: str) -> Verdict | CheckFailure:
-    """Run the check; a failure comes back as a value, never as an exception."""
+def attempt(text: str, stop: Callable[[], bool] | None = None) -> Verdict | CheckFailure:
+    """Run the check; a failure comes back as a value, never as an exception.
+
+    ``stop`` is asked between the check's passes: a check whose answer nobody wants any more
+    ends early instead of holding up the next one.
+    """
     try:
-        return core.check(text)
+        return core.check(text) if stop is None else core.check(text, stop=stop)
     except CheckError as error:
         return CheckFailure(error.code.value)
     except Exception:
@@ -45,12 +50,16 @@ class _JobSignals(QObject):
 
 
 class _CheckJob(QRunnable):
-    def __init__(self, ticket: int, text: str, signals: _JobSignals) -> None:
+    def __init__(self, ticket: int, text: str, signals: _JobSignals, current: Callable[[], int]) -> None:
         super().__init__()
-        self._ticket, self._text, self._signals = ticket, text, signals
+        self._ticket, self._text, self._signals, self._current = ticket, text, signals, current
 
     def run(self) -> None:
-        self._signals.finished.emit(self._ticket, attempt(self._text))
+        outcome = attempt(self._text, stop=self._replaced)
+        self._signals.finished.emit(self._ticket, outcome)
+
+    def _replaced(self) -> bool:
+        return self._current() != self._ticket
 
 
 class _WarmUpJob(QRunnable):
@@ -86,12 +95,15 @@ class CheckRunner(QObject):
             self._deliver(self._ticket, attempt(text))  # answered at once: nothing to wait for
         else:
             self.check_started.emit()
-            self._pool.start(_CheckJob(self._ticket, text, self._signals))
+            self._pool.start(_CheckJob(self._ticket, text, self._signals, self._current_ticket))
 
     def cancel(self) -> None:
         """Forget any check under way: its result will not be reported."""
         self._ticket += 1
         self._pool.clear()
+
+    def _current_ticket(self) -> int:
+        return self._ticket  # read from the worker thread: an int, replaced whole
 
     def wait_done(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

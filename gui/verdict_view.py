@@ -156,10 +156,15 @@ class VerdictView(QWidget):
     def _render_verdict(self, verdict: Verdict) -> None:
         lang = self._lang
         self._set_banner(verdict.level.value, f"{level_word(verdict.level)}\n{verdict.headline.get(lang)}")
-        self.truncated_note.setText(
-            self.tr("とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。")
-            .replace("%1", f"{verdict.analysed_length:,}").replace("%2", f"{verdict.text_length:,}"))
-        self.truncated_note.setVisible(verdict.truncated)
+        notes = []
+        if verdict.truncated:
+            notes.append(self.tr("とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。")
+                         .replace("%1", f"{verdict.analysed_length:,}").replace("%2", f"{verdict.text_length:,}"))
+        if verdict.junk_characters:
+            notes.append(self.tr("文字ではないデータが %1 個まじっていたので、それを除いて確認しました。")
+                         .replace("%1", f"{verdict.junk_characters:,}"))
+        self.truncated_note.setText("\n".join(notes))
+        self.truncated_note.setVisible(bool(notes))
         self._reasons_heading.setText(self.tr("そう判断した理由"))
         self._reasons_heading.show()
         for index, reason in enumerate(verdict.reasons):

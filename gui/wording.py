@@ -23,6 +23,8 @@ FAILURE_MESSAGES = {
         "Wording", "確認する文章が入っていません。メッセージを欄に貼り付けてから「確認する」を押してください。"),
     ErrorCode.NOT_TEXT.value: QT_TRANSLATE_NOOP(
         "Wording", "文字ではないデータのようです。メッセージの文章だけを貼り付けてください。"),
+    ErrorCode.CANCELLED.value: QT_TRANSLATE_NOOP(
+        "Wording", "確認を取り消しました。"),
     ErrorCode.DATA_FILE.value: QT_TRANSLATE_NOOP(
         "Wording", "アプリのデータが壊れているため確認できません。アプリを入れ直してください。"),
     INTERNAL: QT_TRANSLATE_NOOP(

@@ -210,6 +210,10 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>The text is very long, so only the first %1 characters were checked (of %2).</translation>
     </message>
     <message>
+        <source>文字ではないデータが %1 個まじっていたので、それを除いて確認しました。</source>
+        <translation>The message had %1 characters that are not text; they were left out of the check.</translation>
+    </message>
+    <message>
         <source>そう判断した理由</source>
         <translation>Why</translation>
     </message>
@@ -341,6 +345,10 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</source>
         <translation>This does not look like text. Paste only the words of the message.</translation>
+    </message>
+    <message>
+        <source>確認を取り消しました。</source>
+        <translation>The check was cancelled.</translation>
     </message>
     <message>
         <source>アプリのデータが壊れているため確認できません。アプリを入れ直してください。</source>

@@ -210,6 +210,10 @@
         <translation>とても長い文章なので、最初の %1 文字だけを確認しました(全体は %2 文字)。</translation>
     </message>
     <message>
+        <source>文字ではないデータが %1 個まじっていたので、それを除いて確認しました。</source>
+        <translation>文字ではないデータが %1 個まじっていたので、それを除いて確認しました。</translation>
+    </message>
+    <message>
         <source>そう判断した理由</source>
         <translation>そう判断した理由</translation>
     </message>
@@ -341,6 +345,10 @@
     <message>
         <source>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</source>
         <translation>文字ではないデータのようです。メッセージの文章だけを貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>確認を取り消しました。</source>
+        <translation>確認を取り消しました。</translation>
     </message>
     <message>
         <source>アプリのデータが壊れているため確認できません。アプリを入れ直してください。</source>

@@ -74,3 +74,73 @@ def test_a_message_can_be_shown_with_every_link_defanged():
     assert "https://" not in shown and "http://" not in shown
     assert "hxxps://yamato-x[.]top/a" in shown and "www[.]example" in shown
     assert shown.startswith("再配達は ") and shown.endswith(" へ")
+
+
+# --- addresses as a browser or a phone's message app reads them ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "defanged"),
+    [
+        # the ideographic full stop: "amazon-secure。com" opens amazon-secure.com
+        ("【Amazon】アカウント確認 amazon-secure。com/login", "amazon-secure[.]com/login"),
+        ("【Amazon】 https:/amaz0n-jp.com/x", "hxxps://amaz0n-jp[.]com/x"),  # one slash
+        ("ログイン https:\\\\amaz0n-jp.com\\login", "hxxps://amaz0n-jp[.]com\\login"),  # back-slashes
+        ("請求書 invoice.zip を開いてください", "invoice[.]zip"),  # real top-level domains since 2023
+        ("動画 video.mov はこちら", "video[.]mov"),
+    ],
+)
+def test_addresses_written_oddly_are_still_found_and_defanged(text, defanged):
+    assert [d for d, _ in links(text)] == [defanged]
+
+
+def test_a_lookalike_written_with_an_ideographic_full_stop_is_a_lookalike():
+    with_dot = check("【Amazon】アカウント確認 amazon-secure.com/login")
+    with_maru = check("【Amazon】アカウント確認 amazon-secure。com/login")
+    assert [lk.risks for lk in with_maru.links] == [lk.risks for lk in with_dot.links]
+    assert LinkRisk.LOOKALIKE in with_maru.links[0].risks
+    assert "LINK_LOOKALIKE" in {r.id for r in with_maru.reasons}
+
+
+@pytest.mark.parametrize(
+    ("text", "defanged"),
+    [
+        ("ダウンロード ftp://files.example.top/setup.exe", "ftp[:]//files[.]example[.]top/setup.exe"),
+        ("こちらを開いてください javascript:void(0)", "javascript[:]void"),
+        ("表示 data:text/html;base64,PHNjcmlwdD4=", "data[:]text/html;base64,PHNjcmlwdD4="),
+        ("file:///C:/Users/Public/update.exe を実行", "file[:]///C:/Users/Public/update.exe"),
+        ("アプリで開く intent://scan/#Intent;scheme=zxing;end", "intent[:]//scan/#Intent;scheme=zxing;end"),
+    ],
+)
+def test_every_scheme_that_is_not_a_web_page_is_found_defanged_and_named(text, defanged):
+    verdict = check(text)
+    assert [lk.defanged for lk in verdict.links] == [defanged]
+    assert verdict.links[0].risks[0] is LinkRisk.ODD_SCHEME
+    assert "LINK_ODD_SCHEME" in {r.id for r in verdict.reasons}
+
+
+def test_a_mail_address_link_is_defanged_and_its_domain_judged():
+    (link,) = check("お問い合わせ mailto:support@amaz0n-help.top").links
+    assert link.defanged == "mailto[:]support@amaz0n-help[.]top"
+    assert link.registrable_domain == "amaz0n-help.top"
+    assert LinkRisk.ODD_TLD in link.risks
+
+
+def test_a_port_is_not_mistaken_for_a_scheme():
+    (link,) = check("www.example.com:8080/x").links
+    assert link.host == "www.example.com"
+    assert LinkRisk.ODD_SCHEME not in link.risks
+
+
+def test_company_names_and_phone_labels_do_not_become_links():
+    assert links("株式会社サンプル Sample Co.Ltd TEL:03-1234-5678") == []
+    assert links("TEL:03-1234-5678 までお電話ください") == []
+
+
+def test_no_scheme_survives_on_what_is_printed():
+    from core import defang_text
+
+    text = "javascript:alert(1) と mailto:a@example.com と ftp://x.example.com/ と https:\\\\y.example.com"
+    shown = defang_text(text, check(text).links)
+    for live in ("javascript:", "mailto:", "ftp:", "https:", "http:"):
+        assert live not in shown

@@ -94,6 +94,17 @@ def test_links_in_the_message_are_defanged_and_nothing_is_a_hyperlink(qapp):
         block = block.next()
 
 
+def test_odd_addresses_and_other_schemes_print_dead_on_the_sheet(qapp):
+    message = ("【Amazon】確認 amazon-secure。com/login または https:\\\\amaz0n.example.top\\a "
+               "ftp://files.example.top/a.exe javascript:alert(1) mailto:help@amaz0n.example.top")
+    verdict = check(message)
+    doc = build_sheet(verdict, message, "ja", when=WHEN)
+    text = doc.toPlainText()
+    for live in ("amazon-secure。com", "https:", "ftp:", "javascript:", "mailto:", "example.top"):
+        assert live not in text
+    assert "amazon-secure[.]com/login" in text and "ftp[:]//files[.]example[.]top" in text
+
+
 def test_addresses_beyond_the_checks_limit_are_defanged_too(qapp):
     message = "\n".join(f"https://shop{i}.example.com/x" for i in range(60))
     verdict = check(message)

@@ -129,3 +129,12 @@ def test_a_phone_number_alone_can_be_checked(qtbot, window):
     verdict = check(qtbot, window)
     assert verdict.number_only
     assert label_texts(window, "numberItem")[0].startswith("050-1234-5678")
+
+
+def test_a_scam_with_junk_characters_still_gets_its_verdict_and_a_note(qtbot, window):
+    paste(window, SCAM + "\ufffd\x00\ufffd\x01")
+    verdict = check(qtbot, window)
+    assert verdict.level is Level.DANGER
+    note = window.verdict_view.truncated_note
+    assert not note.isHidden()
+    assert "文字ではないデータが 4 個" in note.text()

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left
+from itertools import accumulate
 import time
 import unicodedata
 from collections.abc import Callable
@@ -557,8 +559,14 @@ def _sentences_with(norm: NormalizedText, marks) -> list[Span]:
     marks = sorted(marks)
     if not marks:
         return []
-    return [m.span() for m in _SENTENCE.finditer(norm.original)
-            if any(s < m.end() and e > m.start() for s, e in marks)]
+    starts = [s for s, _ in marks]
+    reach = list(accumulate((e for _, e in marks), max))  # furthest end among the first k marks
+    found = []
+    for m in _SENTENCE.finditer(norm.original):
+        before = bisect_left(starts, m.end())  # marks that start before the sentence ends
+        if before and reach[before - 1] > m.start():
+            found.append(m.span())
+    return found
 
 
 def _inside(span: Span, regions: list[Span]) -> bool:

@@ -125,7 +125,7 @@ def test_every_hotline_names_its_owners_page_and_when_it_was_read():
 def test_110_comes_first_and_says_when_to_call_it():
     first = load_guidance().hotlines[0]
     assert first.number == "110"
-    assert "命や身の安全" in first.use.ja and "ATM" in first.use.ja
+    assert "命や体が危ない" in first.use.ja and "ATM" in first.use.ja
 
 
 def test_no_web_address_appears_anywhere():

@@ -388,3 +388,11 @@ def test_a_file_that_is_not_toml_is_named(tmp_path):
     folder = copy_with(tmp_path, "checklists.toml", "[[checklist]]", "[[checklist")
     with pytest.raises(GuidanceFileError, match="checklists.toml: not valid TOML"):
         read_guidance(folder)
+
+
+def test_the_pointer_to_the_paid_pages_quotes_the_answer_exactly_in_both_languages():
+    g = load_guidance()
+    pointer = g.steps["if_already_paid"].text
+    answer = g.questions["what_happened"].answer("already_paid").text
+    assert f"「{answer.ja}」" in pointer.ja
+    assert f'"{answer.en}"' in pointer.en

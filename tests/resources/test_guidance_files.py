@@ -115,6 +115,18 @@ def test_every_phone_number_printed_names_the_page_it_was_read_on():
                 assert digits_key(number) not in lists.reported, f"{where}: {number} is only reported"
 
 
+def test_every_phone_number_a_rule_reason_prints_names_the_page_it_was_read_on():
+    """Reasons are printed under そう判断した理由: their numbers need a source too."""
+    g = load_guidance()
+    lists = number_lists()
+    sourced = {h.number for h in g.hotlines} | set(lists.official) | set(lists.services)
+    for rule in load_rules().rules:
+        for text in (rule.title, rule.detail):
+            for lang_text in (text.ja, text.en):
+                for number in PHONE_LIKE.findall(EMAIL.sub("", lang_text)):
+                    assert number in sourced or digits_key(number) in sourced, f"{rule.id}: {number}"
+
+
 def test_every_hotline_names_its_owners_page_and_when_it_was_read():
     for h in load_guidance().hotlines:
         assert re.fullmatch(r"https?://\S+", h.page), h.id

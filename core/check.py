@@ -116,6 +116,9 @@ _NOT_CALLABLE = (NumberKind.SERVICE, NumberKind.SHORT_CODE)
 # (normalisation removes them). Only a paste that is mostly junk is refused as not a message.
 _JUNK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ud800-\udfff]")
 _JUNK_SHARE = 0.25  # of the characters that are not spaces
+# Numbers the lists tie to a company or public body: confirmed on its own page, or only reported
+# as its number. The detector weighs both alike; only what is printed about them differs.
+_COMPANY_LISTED = (Listing.OFFICIAL, Listing.REPORTED)
 _ENGINE_LOCK = threading.Lock()
 T = TypeVar("T")
 # Below this many characters a paste cannot grow past the byte limit by normalisation
@@ -483,7 +486,7 @@ def _fire_numbers(numbers, brands: tuple[BrandMention, ...], links, number_only:
     callable_numbers = [n for n in numbers if n.kind not in _NOT_CALLABLE]
     for n in callable_numbers:
         span = [(n.start, n.end)]
-        if n.listed == Listing.OFFICIAL:
+        if n.listed in _COMPANY_LISTED:
             _fire(fired, "NUMBER_OFFICIAL", span)
             continue
         if n.listed == Listing.NONE and _is_police_station(n, norm):
@@ -500,7 +503,7 @@ def _fire_numbers(numbers, brands: tuple[BrandMention, ...], links, number_only:
         if all(n.listed == Listing.NONE for n in numbers):
             _fire(fired, "NUMBER_NOT_LISTED", [(n.start, n.end) for n in numbers])
     if (brands and callable_numbers and not links and all(
-        n.listed == Listing.OFFICIAL and _digits(n) in brand_numbers for n in callable_numbers
+        n.listed in _COMPANY_LISTED and _digits(n) in brand_numbers for n in callable_numbers
     )) or (brands and not callable_numbers and not links and any(
         n.kind == NumberKind.SERVICE and _digits(n) in brand_numbers for n in numbers
     )):

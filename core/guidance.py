@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -37,6 +38,7 @@ LABEL_KEYS = frozenset({
     "sheet_message_note", "sheet_message_cut", "sheet_verdict", "sheet_reasons", "sheet_numbers",
     "sheet_links", "sheet_memo", "memo_when", "memo_number", "memo_said", "sheet_footer",
     "level_danger", "level_caution", "level_no_signs", "date_format",
+    "number_do_not_call", "number_help_line",
 })
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -57,6 +59,7 @@ class UnknownAnswer(KeyError):
 class Sign(StrEnum):
     GENUINE = "genuine"
     FAKE = "fake"
+    DOUBT = "doubt"  # neither proves nor rules out a court: the reader must check with the court
 
 
 class Outcome(StrEnum):
@@ -123,10 +126,13 @@ class Checklist:
     outcomes: dict[Outcome, Text]
 
     def assess(self, ticked: Iterable[str]) -> Outcome:
-        """Any fake sign -> FAKE; every essential hallmark and no fake sign -> GENUINE."""
+        """Any fake sign -> FAKE; otherwise any doubtful sign -> UNSURE (check with the court);
+        every essential hallmark -> GENUINE."""
         ticked = set(ticked)
         if any(i.sign is Sign.FAKE and i.id in ticked for i in self.items):
             return Outcome.FAKE
+        if any(i.sign is Sign.DOUBT and i.id in ticked for i in self.items):
+            return Outcome.UNSURE
         essential = {i.id for i in self.items if i.essential}
         if essential and essential <= ticked:
             return Outcome.GENUINE
@@ -140,6 +146,8 @@ class Hotline:
     name: Text
     use: Text
     source: str
+    page: str  # where the number was read: its owner's page, or a government page listing it
+    checked: str  # when it was read there: 2026-12-05 (or 2026-12)
     hours: Text | None = None
     cost: Text | None = None
     note: Text | None = None
@@ -247,11 +255,13 @@ class Walkthrough:
         return self._node if isinstance(self._node, StepList) else None
 
     def steps(self) -> list[Step]:
-        """Steps collected on the way, then the final list's, each once, in order."""
-        collected: list[Step] = [s for _, answer in self._trail for s in answer.adds]
+        """The final list's steps, then those collected on the way, each once, in order.
+
+        The final list leads because it holds what cannot wait (stopping a card, a transfer);
+        steps an earlier answer adds (blocking the number ...) come after it."""
         final = self.step_list()
-        if final is not None:
-            collected.extend(final.steps)
+        collected: list[Step] = list(final.steps) if final is not None else []
+        collected += [s for _, answer in self._trail for s in answer.adds]
         return list(dict.fromkeys(collected))
 
     def checklist(self) -> Checklist | None:
@@ -478,7 +488,7 @@ def _checklists(data: dict) -> dict[str, Checklist]:
                 raise GuidanceFileError(i_where, f"sign must be one of {[s.value for s in Sign]}")
             if not isinstance(item["essential"], bool):
                 raise GuidanceFileError(i_where, "essential must be true or false")
-            if item["essential"] and item["sign"] != Sign.GENUINE:
+            if item["essential"] and item["sign"] != Sign.GENUINE.value:
                 raise GuidanceFileError(i_where, "only a genuine hallmark can be essential")
             items.append(ChecklistItem(
                 id=_id(item["id"], i_where), text=_text(item["text"], i_where, "text"),
@@ -505,16 +515,24 @@ def _hotlines(data: dict) -> tuple[Hotline, ...]:
     hotlines: list[Hotline] = []
     for record in _records(data, "hotline", file):
         where = f"{file} [hotline {record.get('id', '?') if isinstance(record, dict) else '?'}]"
-        _keys(record, where, required={"id", "number", "name", "use", "source"},
+        _keys(record, where, required={"id", "number", "name", "use", "source", "page", "checked"},
               optional={"hours", "cost", "note"})
         number = _str(record["number"], where, "number")
         if not re.fullmatch(r"#?[0-9][0-9-]*[0-9]", number):
             raise GuidanceFileError(where, f"number {number!r} must be digits and hyphens")
+        page = _str(record["page"], where, "page")
+        if not re.fullmatch(r"https?://\S+", page):
+            raise GuidanceFileError(where, f"page {page!r} must be the web address the number was read on")
+        checked = record["checked"]
+        if isinstance(checked, date):
+            checked = checked.isoformat()
+        if not isinstance(checked, str) or not re.fullmatch(r"20\d\d-\d\d(?:-\d\d)?", checked):
+            raise GuidanceFileError(where, "'checked' must be the date the number was read, like 2026-12-05")
         optional = {k: _text(record[k], where, k) if k in record else None for k in ("hours", "cost", "note")}
         hotlines.append(Hotline(
             id=_id(record["id"], where), number=number, name=_text(record["name"], where, "name"),
             use=_text(record["use"], where, "use"), source=_str(record["source"], where, "source"),
-            **optional,
+            page=page, checked=checked, **optional,
         ))
     _unique([h.id for h in hotlines], file)
     _unique([h.number for h in hotlines], file)

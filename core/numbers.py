@@ -10,7 +10,7 @@ imported (it costs about 250 ms and 100 MB); area names come from a short resour
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 from importlib import resources
@@ -41,12 +41,30 @@ _ONLY_NUMBER = re.compile(r"^[\s\d+#()\-.]*$")
 _JP = "JP"
 
 
+# A web address and the day (or month) a number was read on it.
+_PAGE = re.compile(r"https?://[^\s|]+")
+_CHECKED = re.compile(r"20\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?")
+# Lists whose every number names the page it was read on and when: ``number | ja | en | page | checked``.
+SOURCED = frozenset({"official.txt", "service.txt", "reported.txt"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSource:
+    """Where a listed number was read, and when (``2026-12-05``, or ``2026-12`` when only the
+    month is known)."""
+
+    page: str
+    checked: str
+
+
 @dataclass(frozen=True, slots=True)
 class NumberLists:
     scam: dict[str, Text]  # digits (national form, or +cc...) -> note
-    official: dict[str, Text]
+    official: dict[str, Text]  # confirmed on the owner's own page (or a government page)
     areas: dict[str, Text]  # area code "03" -> "東京" / "Tokyo"
     services: dict[str, Text]  # "110" -> "警察(緊急)" ...
+    reported: dict[str, Text] = field(default_factory=dict)  # said to be a company's, not confirmed
+    sources: dict[str, NumberSource] = field(default_factory=dict)  # for official, services, reported
 
 
 def digits_key(number: str) -> str:
@@ -57,8 +75,11 @@ def digits_key(number: str) -> str:
     return kept
 
 
-def _read_list(name: str) -> dict[str, Text]:
-    """``number | ja note | en note`` per line; '#' starts a comment line."""
+def _read_list(name: str, sources: dict[str, NumberSource] | None = None) -> dict[str, Text]:
+    """``number | ja note | en note`` per line; '#' starts a comment line. The lists in
+    :data:`SOURCED` have two more columns, ``| page | checked``, kept in ``sources``."""
+    sourced = name in SOURCED
+    columns = "'number | ja | en | page | checked'" if sourced else "'number | ja | en'"
     entries: dict[str, Text] = {}
     text = (resources.files("resources") / "numbers" / name).read_text(encoding="utf-8")
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -66,9 +87,19 @@ def _read_list(name: str) -> dict[str, Text]:
         if not line or line.startswith("# ") or line == "#":
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts):
-            raise ValueError(f"numbers/{name}:{lineno}: expected 'number | ja | en'")
-        entries[digits_key(parts[0])] = Text(ja=parts[1], en=parts[2])
+        if len(parts) != (5 if sourced else 3) or not all(parts):
+            raise ValueError(f"numbers/{name}:{lineno}: expected {columns}")
+        key = digits_key(parts[0])
+        if key in entries:
+            raise ValueError(f"numbers/{name}:{lineno}: {parts[0]} is listed twice")
+        if sourced:
+            if not _PAGE.fullmatch(parts[3]):
+                raise ValueError(f"numbers/{name}:{lineno}: the page must be a web address, not {parts[3]!r}")
+            if not _CHECKED.fullmatch(parts[4]):
+                raise ValueError(f"numbers/{name}:{lineno}: 'checked' must be a date like 2026-12-05")
+            if sources is not None:
+                sources[key] = NumberSource(page=parts[3], checked=parts[4])
+        entries[key] = Text(ja=parts[1], en=parts[2])
     return entries
 
 
@@ -79,11 +110,20 @@ def number_lists() -> NumberLists:
 
 
 def read_number_lists() -> NumberLists:
+    sources: dict[str, NumberSource] = {}
+    official = _read_list("official.txt", sources)
+    services = _read_list("service.txt", sources)
+    reported = _read_list("reported.txt", sources)
+    shared = (set(official) & set(reported)) | (set(services) & (set(official) | set(reported)))
+    if shared:
+        raise ValueError(f"numbers/: listed as confirmed and as only reported: {sorted(shared)}")
     return NumberLists(
         scam=_read_list("scam.txt"),
-        official=_read_list("official.txt"),
+        official=official,
         areas=_read_list("area_codes.txt"),
-        services=_read_list("service.txt"),
+        services=services,
+        reported=reported,
+        sources=sources,
     )
 
 
@@ -105,6 +145,10 @@ def _listing(key: str, lists: NumberLists) -> tuple[Listing, Text | None]:
         return Listing.OFFICIAL, lists.official[key]
     if key in lists.services:
         return Listing.OFFICIAL, lists.services[key]
+    if key in lists.reported:
+        note = lists.reported[key]
+        check = message("number.reported_check")
+        return Listing.REPORTED, Text(ja=note.ja + check.ja, en=note.en + check.en)
     return Listing.NONE, None
 
 

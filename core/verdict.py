@@ -86,7 +86,8 @@ class NumberKind(StrEnum):
 
 class Listing(StrEnum):
     KNOWN_SCAM = "known_scam"
-    OFFICIAL = "official"
+    OFFICIAL = "official"  # confirmed on the owner's own page or a government page
+    REPORTED = "reported"  # said to be a company's number, not confirmed on its own page
     NONE = "none"
 
 

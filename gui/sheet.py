@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from core import CheckError, ErrorCode, Level, Text, Verdict, check, defang_text
+from core import CheckError, ErrorCode, Level, NumberKind, Text, Verdict, check, defang_text
 from core.guidance import Guidance, GuidanceFileError, load_guidance
 
 from .storage import write_bytes_atomic
@@ -189,17 +189,36 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
             out += [f"<li><b>{_e(r.title.get(lang))}</b><br/>{_e(r.detail.get(lang))}</li>" for r in verdict.reasons]
             out.append("</ul>")
         if verdict.phone_numbers:
-            out.append(f"<h2 {h2}>{label('sheet_numbers')}</h2><ul>")
-            for n in verdict.phone_numbers:
-                note = f" — {_e(n.listed_note.get(lang))}" if n.listed_note is not None else ""
-                out.append(f"<li><b>{_e(n.text)}</b> ({_e(n.kind_label.get(lang))}){note}</li>")
-            out.append("</ul>")
+            out += _numbers_not_to_call(verdict, lang, h2, guidance)
         if verdict.links:
             out.append(f"<h2 {h2}>{label('sheet_links')}</h2><ul>")
             out += [f"<li><b>{_e(lk.defanged)}</b><br/>{_e(lk.note.get(lang))}</li>" for lk in verdict.links]
             out.append("</ul>")
     out.append("</body></html>")
     return "".join(out)
+
+
+def _numbers_not_to_call(verdict: Verdict, lang: str, h2: str, guidance: Guidance) -> list[str]:
+    """The numbers the message gave, in a framed box that says in words they are not to be
+    called: weeks later, the sheet by the phone must not read as a list of numbers to ring.
+    Public help lines (110, 188 ...) a message may quote are listed apart, below the box."""
+    out: list[str] = []
+    not_to_call = [n for n in verdict.phone_numbers if n.kind is not NumberKind.SERVICE]
+    help_lines = [n for n in verdict.phone_numbers if n.kind is NumberKind.SERVICE]
+    if not_to_call:
+        mark = _e(guidance.label("number_do_not_call", lang))
+        rows = []
+        for n in not_to_call:
+            note = f"<br/>{_e(n.listed_note.get(lang))}" if n.listed_note is not None else ""
+            rows.append(f"<li><b>{mark}</b>: {_e(n.text)} ({_e(n.kind_label.get(lang))}){note}</li>")
+        out += [f"<h2 {h2}>{_e(guidance.label('sheet_numbers', lang))}</h2>",
+                '<table border="2" cellspacing="0" cellpadding="8" width="100%"><tr><td><ul>',
+                *rows, "</ul></td></tr></table>"]
+    if help_lines:
+        out.append(f"<p>{_e(guidance.label('number_help_line', lang))}</p><ul>")
+        out += [f"<li>{_e(n.text)} ({_e(n.kind_label.get(lang))})</li>" for n in help_lines]
+        out.append("</ul>")
+    return out
 
 
 def sheet_font(style: SheetStyle | None = None) -> QFont:

@@ -23,7 +23,11 @@ def ja_steps(walk: Walkthrough) -> str:
     return "\n".join(s.text.ja for s in walk.steps())
 
 
-def test_fee_sms_then_called_and_gave_bank_details_leads_to_bank_card_and_police():
+def step_ids(walk: Walkthrough) -> list[str]:
+    return [s.id for s in walk.steps()]
+
+
+def test_fee_sms_then_called_and_gave_bank_details_stops_the_card_before_anything_else():
     walk = Walkthrough()
     first = walk.start(check(FEE_SMS).topics)
     assert first.id == "what_happened"
@@ -32,34 +36,136 @@ def test_fee_sms_then_called_and_gave_bank_details_leads_to_bank_card_and_police
     assert isinstance(final, StepList) and walk.finished()
     text = ja_steps(walk)
     assert "銀行" in text and "カード会社" in text and "#9110" in text
-    # Steps the "called back" answer adds come first, each once.
-    ids = [s.id for s in walk.steps()]
-    assert ids[:3] == ["block_now", "court_bluff", "fake_centre"]
+    ids = step_ids(walk)
+    # What stops the money comes first; blocking the number (added by "called back") comes last.
+    assert ids[0] == "card_stop" and "カードの裏" in walk.steps()[0].text.ja
+    assert ids.index("keep_evidence") < ids.index("police_where") < ids.index("block_now")
+    assert ids[-3:] == ["block_now", "court_bluff", "fake_centre"]
     assert len(ids) == len(set(ids))
     assert [(q.id, a.id) for q, a in walk.path()] == [("what_happened", "called_or_replied"), ("told_what", "bank_card")]
 
 
-def test_paid_by_bank_transfer_says_police_first_then_the_receiving_bank():
+def test_i_already_paid_is_one_press_from_the_start():
     walk = Walkthrough()
     walk.start()
-    for answer in ("called_or_replied", "paid", "paid_transfer"):
+    assert [a.id for a in walk.answers()][:2] == ["someone_coming", "already_paid"]
+    walk.choose("already_paid")
+    assert {a.id for a in walk.answers()} >= {"paid_transfer", "paid_voucher", "paid_cash", "gave_card_details"}
+
+
+def test_paid_by_bank_transfer_freezes_the_account_first_then_keeps_the_slip():
+    walk = Walkthrough()
+    walk.start()
+    for answer in ("already_paid", "paid_transfer"):
         walk.choose(answer)
-    steps = [s.id for s in walk.steps()]
-    assert steps.index("transfer_police_then_bank") < steps.index("relief_law")
-    assert "03-6262-6794" in ja_steps(walk)
+    steps = step_ids(walk)
+    assert steps[:3] == ["transfer_stop", "keep_evidence", "police_where"]
+    assert steps.index("transfer_stop") < steps.index("relief_law")
+    text = ja_steps(walk)
+    assert "振込先の銀行" in text and "振込の控え" in text
+    assert "03-6262-6794" not in text  # not confirmed on the Deposit Insurance Corporation's page
+    assert "預金保険機構から被害者に電話がかかってくることはありません" in text
     assert "more_demands_follow" in steps
 
 
-def test_gift_card_payment_contacts_the_issuer_and_warns_about_more_demands():
+def test_after_a_payment_the_police_are_reachable_at_night_too():
+    """#9110 closes at 17:15 on weekdays: every paid page also names the police station."""
+    for path in (("already_paid", "paid_transfer"), ("already_paid", "paid_voucher"), ("already_paid", "paid_cash")):
+        walk = Walkthrough()
+        walk.start()
+        for answer in path:
+            walk.choose(answer)
+        text = ja_steps(walk)
+        assert "警察署" in text and "110番" in text, path
+
+
+def test_gift_card_payment_contacts_the_issuer_first_and_warns_about_more_demands():
     walk = Walkthrough()
     walk.start(["payment"])
     walk.choose("called_or_replied")
     walk.choose("paid")
     assert walk.answers()[0].id == "paid_voucher"
     walk.choose("paid_voucher")
-    text = walk.steps()
-    assert any("発行元" in s.text.ja for s in text)
-    assert any("次々に請求" in s.text.ja for s in text)
+    steps = walk.steps()
+    assert steps[0].id == "voucher_issuer_first"
+    first = steps[0].text.ja
+    assert "カードを出した会社" in first and "Appleサポート" in first and "アカウントがあれば" in first
+    # Google's own page asks for the police first: said so, and no other step reverses the order.
+    assert "先に警察に届けてから" in first
+    assert steps[1].id == "keep_evidence" and "ギフトカード" in steps[1].text.ja and "レシート" in steps[1].text.ja
+    assert any("次々に請求" in s.text.ja for s in steps)
+
+
+@pytest.mark.parametrize("path", [
+    ("called_or_replied", "told_personal"), ("called_or_replied", "bank_card"), ("called_or_replied", "id_password"),
+    ("already_paid", "paid_transfer"), ("already_paid", "paid_voucher"), ("already_paid", "paid_cash"),
+    ("already_paid", "gave_card_details"), ("installed_app",), ("got_call", "call_police"),
+    ("got_call", "call_family"), ("got_call", "call_refund"), ("got_call", "call_automated"),
+])
+def test_when_something_happened_keeping_the_evidence_comes_early(path):
+    walk = Walkthrough()
+    walk.start()
+    for answer in path:
+        walk.choose(answer)
+    ids = step_ids(walk)
+    assert "keep_evidence" in ids[:4], (path, ids)
+    assert "ignore_and_delete" not in ids  # nothing here tells a victim to delete the message
+
+
+def test_the_evidence_step_names_everything_a_victim_should_keep():
+    text = load_guidance().steps["keep_evidence"].text
+    for thing in ("メッセージ", "着信・発信の記録", "レシート", "ギフトカード", "振込の控え", "メモ欄"):
+        assert thing in text.ja, thing
+    for thing in ("message", "call history", "receipts", "gift cards", "transfer slips", "write down"):
+        assert thing in text.en, thing
+
+
+@pytest.mark.parametrize(("answer", "must_say"), [
+    ("call_police", "自分で調べた警察署の番号"),
+    ("call_family", "前から知っている本人の番号"),
+    ("call_refund", "ATMを操作させることはありません"),
+    ("call_automated", "自動音声"),
+])
+def test_someone_phoned_me_leads_to_what_to_do_for_each_kind_of_call(answer, must_say):
+    walk = Walkthrough()
+    walk.start()
+    assert walk.choose("got_call").id == "call_who"
+    walk.choose(answer)
+    text = ja_steps(walk)
+    assert must_say in text
+    assert "切" in text  # hang up
+    assert "最初の質問に戻って" in text  # if money already went: the paid pages
+
+
+def test_a_fake_police_call_transcript_puts_the_call_answer_near_the_top():
+    said = "警察です。あなたの口座が犯罪に使われています。逮捕状が出ています。誰にも言わないでください"
+    walk = Walkthrough()
+    walk.start(check(said).topics)
+    ids = [a.id for a in walk.answers()]
+    assert ids[:2] == ["someone_coming", "got_call"]
+
+
+def test_who_to_call_opens_with_life_and_safety_then_110():
+    steps = load_guidance().step_lists["which_number"].steps
+    assert [s.id for s in steps[:2]] == ["safety_first", "call_110_now"]
+    # The condition comes before the instruction, so a worried reader does not ring 110 for advice.
+    assert steps[1].text.ja.startswith("今まさに")
+    assert "03-3446-0999" in " ".join(s.text.ja for s in steps)
+
+
+def test_the_lunchtime_line_is_never_called_the_188_backup():
+    g = load_guidance()
+    kokusen = next(h for h in g.hotlines if h.number == "03-3446-0999")
+    assert "お昼" in kokusen.name.ja and "11:00〜13:00" in kokusen.hours.ja
+    assert "188" not in kokusen.use.ja and "188" not in kokusen.use.en
+
+
+def test_188_and_9110_hours_say_when_they_do_not_answer():
+    g = load_guidance()
+    by_number = {h.number: h for h in g.hotlines}
+    assert "原則" in by_number["188"].hours.ja and "夜" in by_number["188"].hours.ja
+    assert "public holidays" in by_number["#9110"].hours.en and "祝日" in by_number["#9110"].hours.ja
+    assert "public holidays" in g.steps["about_9110_hours"].text.en
 
 
 def test_a_court_postcard_puts_the_court_answer_first_but_every_answer_stays():
@@ -70,16 +176,17 @@ def test_a_court_postcard_puts_the_court_answer_first_but_every_answer_stays():
     assert sorted(ordered) == sorted(a.id for a in question.answers)
 
 
-def test_an_account_alert_in_a_shops_name_does_not_lead_with_someone_coming_to_collect():
-    # A shop's name on a phishing text is not the police or family at the door: the answers
-    # about how far things went keep their place, and the sheet's list is the one for links.
+def test_an_account_alert_in_a_shops_name_keeps_the_answers_in_their_order():
+    # A shop's name on a phishing text is not the police or family at the door: the answers keep
+    # the file's order (the emergency, "I paid", then "only received"), and the sheet's list is
+    # the one for links.
     alert = ("【Rakuten】ご利用のアカウントに不正なログインがありました。本日中に下記より確認してください。"
              "https://rakuten-co-jp.account-check.top/login")
     verdict = check(alert)
     walk = Walkthrough()
     walk.start(verdict.topics)
     assert "impersonation" not in verdict.topics and "police" not in verdict.topics
-    assert [a.id for a in walk.answers()][:3] == ["only_received", "called_or_replied", "opened_link"]
+    assert [a.id for a in walk.answers()][:4] == ["someone_coming", "already_paid", "only_received", "got_call"]
     assert load_guidance().default_steps(verdict.topics).id == "received_link"
 
 
@@ -90,7 +197,7 @@ def test_a_tax_office_payment_link_leads_with_the_link_steps_not_a_visitor():
     assert any(r.id == "GOVERNMENT_LURE" for r in verdict.reasons)
     walk = Walkthrough()
     walk.start(verdict.topics)
-    assert walk.answers()[0].id == "only_received"
+    assert [a.id for a in walk.answers()][:3] == ["someone_coming", "already_paid", "only_received"]
     assert load_guidance().default_steps(verdict.topics).id == "received_link"
 
 
@@ -139,6 +246,7 @@ def test_court_checklist_says_fake_for_a_ministry_postcard_and_genuine_for_speci
     walk = Walkthrough()
     walk.start(["court"])
     walk.choose("court_letter")
+    walk.choose("court_special_delivery")
     checklist = walk.checklist()
     assert checklist is not None and checklist.id == "court"
     assert walk.outcome() is Outcome.UNSURE
@@ -154,9 +262,49 @@ def test_court_checklist_says_fake_for_a_ministry_postcard_and_genuine_for_speci
     assert walk.checklist() is None and walk.ticked() == frozenset()
 
 
+def test_an_ordinary_envelope_never_leads_to_ignore_it():
+    """A genuine complaint can come by registered post and count as delivered: an envelope in the
+    mailbox means 'check with the court at a number you looked up', never 'not from a court'."""
+    walk = Walkthrough()
+    walk.start()
+    walk.choose("court_letter")
+    walk.choose("court_envelope")
+    assert walk.tick("plain_envelope", True) is Outcome.UNSURE
+    unsure = walk.checklist().outcomes[Outcome.UNSURE].ja
+    assert "自分で調べた裁判所の番号" in unsure and "放っておかず" in unsure
+    steps = ja_steps(walk)
+    assert "捨てたり放っておいたりしないで" in steps
+    fake_text = walk.checklist().outcomes[Outcome.FAKE].ja
+    assert "可能性が高い" in fake_text and "自分で調べた裁判所" in fake_text
+
+
+def test_a_court_text_message_does_not_frighten_with_enforcement():
+    walk = Walkthrough()
+    walk.start()
+    walk.choose("only_received")
+    walk.choose("about_court")
+    walk.choose("court_by_message")
+    text = ja_steps(walk)
+    assert "裁判所ではありません" in text.split("\n")[0]
+    assert "強制執行" not in text and "仮執行" not in text
+    assert "特別送達" in text  # but says what a real one looks like
+    assert walk.checklist() is None
+
+
+def test_a_genuine_lawsuit_gets_its_own_step_answer_by_the_date_and_legal_help():
+    walk = Walkthrough()
+    walk.start()
+    walk.choose("court_letter")
+    walk.choose("court_special_delivery")
+    ids = step_ids(walk)
+    assert "court_lawsuit" in ids and "court_legal_help" in ids
+    text = ja_steps(walk)
+    assert "答弁書" in text and "期限まで" in text and "0570-078374" in text
+
+
 def test_default_steps_follow_the_first_topic_that_has_guidance():
     g = load_guidance()
-    assert g.default_steps(["court", "pressure"]).id == "court_papers"
+    assert g.default_steps(["court", "pressure"]).id == "court_fake"
     assert g.default_steps(["pressure", "court"]).id == "received_fee"
     assert g.default_steps(["not_a_topic", "delivery"]).id == "received_delivery"
     assert g.default_steps([]).id == g.fallback
@@ -204,7 +352,7 @@ def test_an_unchanged_copy_loads(tmp_path):
         ("walkthrough.toml", 'next = "what_about"', 'next = "nowhere"', "leads to unknown 'nowhere'"),
         ("walkthrough.toml", 'next = "told_nothing"', 'next = "what_happened"', "the questions loop"),
         ("walkthrough.toml", 'start = "what_happened"', 'start = "told_what"', "never reached"),
-        ("walkthrough.toml", 'court = "court_papers"', 'court = "court_paper"', "unknown step list 'court_paper'"),
+        ("walkthrough.toml", 'court = "court_fake"', 'court = "court_fakes"', "unknown step list 'court_fakes'"),
         ("walkthrough.toml", 'topics = ["court"]', 'topics = ["courts"]', "unknown topics ['courts']"),
         ("walkthrough.toml", 'adds = ["block_now",', 'adds = ["block_it",', "unknown steps ['block_it']"),
         ("walkthrough.toml", 'id = "about_other"', 'id = "about_fee"', "duplicate id 'about_fee'"),
@@ -240,3 +388,11 @@ def test_a_file_that_is_not_toml_is_named(tmp_path):
     folder = copy_with(tmp_path, "checklists.toml", "[[checklist]]", "[[checklist")
     with pytest.raises(GuidanceFileError, match="checklists.toml: not valid TOML"):
         read_guidance(folder)
+
+
+def test_the_pointer_to_the_paid_pages_quotes_the_answer_exactly_in_both_languages():
+    g = load_guidance()
+    pointer = g.steps["if_already_paid"].text
+    answer = g.questions["what_happened"].answer("already_paid").text
+    assert f"「{answer.ja}」" in pointer.ja
+    assert f'"{answer.en}"' in pointer.en

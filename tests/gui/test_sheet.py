@@ -14,7 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QFont, QFontDatabase, QPdfWriter, QTextDocument
 
 from core import check
-from core.guidance import Walkthrough
+from core.guidance import Walkthrough, load_guidance
 from gui.sheet import (
     SheetStyleError, build_sheet, defanged_message, paint_sheet, parse_sheet_style, render_pdf, sheet_font,
     sheet_font_family, sheet_main, sheet_page_layout, sheet_style, write_sheet_pdf,
@@ -72,7 +72,7 @@ def test_the_walk_through_answers_and_their_steps_are_printed_instead_of_the_def
     text = build_sheet(check(FEE_SMS), FEE_SMS, "ja", path=path, steps=steps, when=WHEN).toPlainText()
     assert "あなたの答え" in text
     assert "相手に何を伝えましたか? → 銀行口座・カードの番号や暗証番号" in text
-    assert "カード会社の「紛失・盗難」の窓口" in text and "自分の銀行に連絡" in text
+    assert "カードの裏に書いてあります" in text and "自分の銀行に電話して" in text
     assert "料金を求めるメッセージが届いただけのとき" not in text
 
 
@@ -172,7 +172,8 @@ def test_the_pdf_is_a4_with_188_9110_defanged_links_a_bold_font_and_no_links(qap
     assert b"/URI" not in raw and b"/Link" not in raw and b"/Widget" not in raw and b"/Launch" not in raw
     assert b"/Subtype /Annot" not in raw and b"/Type /Annot" not in raw
     text = pdf_text(out)
-    assert "188" in text and "#9110" in text and "紛失" in text and "自分の銀行に連絡" in text.replace("\n", "")
+    flat = text.replace("\n", "")
+    assert "188" in flat and "#9110" in flat and "カードの裏" in flat and "自分の銀行に電話して" in flat
     assert "hxxps://" in text and "http://" not in text and "https://" not in text
     info = subprocess.run([poppler("pdfinfo"), str(out)], check=True, capture_output=True, text=True).stdout
     assert "595 x 842 pts (A4)" in info
@@ -299,3 +300,18 @@ def test_headless_sheet_into_a_missing_folder_fails_cleanly(qapp, tmp_path, caps
     assert sheet_main(["--sheet", str(out), FEE_SMS]) == 1
     err = capsys.readouterr().err
     assert "PDFを書き込めません" in err and str(out) in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("lang", "heading", "mark"), [
+    ("ja", "この番号にはかけないでください", "✕ かけない: 050-1234-5678"),
+    ("en", "Do not call these numbers", "✕ DO NOT CALL: 050-1234-5678"),
+])
+def test_the_scammers_number_is_marked_in_words_as_not_to_call_and_kept_apart_from_help_lines(qapp, lang, heading, mark):
+    """Weeks later, by the phone, the message's number must not read as one to ring back."""
+    message = FEE_SMS + " 困ったら110番"
+    text = build_sheet(check(message), message, lang, when=WHEN).toPlainText()
+    assert heading in text and mark in text
+    # The help lines come earlier, under their own heading; the message's 110 is not crossed out.
+    assert text.index(load_guidance().label("hotlines_heading", lang)) < text.index(heading)
+    help_part = text.split(load_guidance().label("number_help_line", lang), 1)[1]
+    assert "110" in help_part and "✕" not in help_part

@@ -55,13 +55,13 @@ def test_fee_sms_then_called_back_and_gave_bank_details_shows_bank_card_and_9110
     click(qtbot, view, answer_button(view, "bank_card"))
 
     assert view.chosen_path() == [
-        ("どうなりましたか?", "電話をかけた・返事をした"),
+        ("どうなりましたか?", "メッセージの番号に電話をかけた・返事をした"),
         ("相手に何を伝えましたか?", "銀行口座・カードの番号や暗証番号"),
     ]
     steps = "\n".join(view.chosen_steps())
     assert "銀行" in steps and "カード会社" in steps and "#9110" in steps
-    shown = view.findChild(QLabel, "step_card_stop")
-    assert shown is not None and shown.isVisibleTo(view) and shown.text().startswith("4. ")
+    shown = view.findChild(QLabel, "step_card_stop")  # stopping the card comes first
+    assert shown is not None and shown.isVisibleTo(view) and shown.text().startswith("1. ")
     assert not [b for b in view.findChildren(QPushButton) if b.objectName().startswith("answerButton_") and b.isVisibleTo(view)]
 
 
@@ -85,7 +85,7 @@ def test_back_goes_one_question_back_and_is_off_at_the_start(qtbot, view):
     click(qtbot, view, answer_button(view, "about_fee"))
     assert back.isEnabled() and len(view.chosen_path()) == 2
     click(qtbot, view, back)
-    assert [a for _, a in view.chosen_path()] == ["届いただけ。電話も返事もしていない"]
+    assert [a for _, a in view.chosen_path()] == ["メッセージが届いただけ。電話も返事もしていない"]
     assert answer_button(view, "about_fee").isVisibleTo(view)
     click(qtbot, view, view.findChild(QPushButton, "restartButton"))
     assert view.chosen_path() == [] and not back.isEnabled()
@@ -94,8 +94,9 @@ def test_back_goes_one_question_back_and_is_off_at_the_start(qtbot, view):
 def test_a_court_postcard_offers_the_court_checklist_first_and_ticking_a_ministry_sender_says_fake(qtbot, view):
     view.set_verdict(check(COURT_POSTCARD), "ja")
     order = answer_ids_in_order(view)
-    assert order[0] == "court_letter" and "only_received" in order and len(order) == 7
+    assert order[0] == "court_letter" and "only_received" in order and len(order) == 9
     click(qtbot, view, answer_button(view, "court_letter"))
+    click(qtbot, view, answer_button(view, "court_special_delivery"))
 
     checklist = view.findChild(QWidget, "courtChecklist")
     outcome = view.findChild(QLabel, "checklistOutcome")
@@ -105,7 +106,7 @@ def test_a_court_postcard_offers_the_court_checklist_first_and_ticking_a_ministr
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())  # on the text, not the box
     assert box.isChecked()
     assert outcome.property("outcome") == "fake"
-    assert "裁判所からのものではありません" in outcome.text()
+    assert "裁判所からのものではない可能性が高い" in outcome.text()
     assert any("2週間" in s for s in view.chosen_steps())
 
     click(qtbot, view, view.findChild(QPushButton, "backButton"))
@@ -115,6 +116,7 @@ def test_a_court_postcard_offers_the_court_checklist_first_and_ticking_a_ministr
 def test_genuine_hallmarks_ticked_say_do_not_ignore_it(qtbot, view):
     view.set_verdict(None, "en")
     click(qtbot, view, answer_button(view, "court_letter"))
+    click(qtbot, view, answer_button(view, "court_special_delivery"))
     for item in ("special_delivery", "handed_over", "case_number"):
         view.findChild(QCheckBox, f"checklistItem_{item}").setChecked(True)
     outcome = view.findChild(QLabel, "checklistOutcome")
@@ -132,6 +134,7 @@ def test_an_answer_can_be_chosen_with_the_keyboard(qtbot, view):
 def test_every_control_has_an_accessible_name_and_nothing_is_a_link(qtbot, view):
     view.set_verdict(check(COURT_POSTCARD), "ja")
     click(qtbot, view, answer_button(view, "court_letter"))
+    click(qtbot, view, answer_button(view, "court_envelope"))
     controls = [w for w in view.findChildren(QAbstractButton) if w.isVisibleTo(view)]
     assert len(controls) >= 10
     for control in controls:
@@ -178,7 +181,7 @@ def test_the_view_has_the_object_names_the_window_relies_on(view):
     assert view.objectName() == "walkthroughView"
     assert view.findChild(QPushButton, "backButton") is not None
     assert view.findChild(QPushButton, "backButton").text() == "戻る"
-    assert answer_button(view, "only_received").accessibleName() == "届いただけ。電話も返事もしていない"
+    assert answer_button(view, "only_received").accessibleName() == "メッセージが届いただけ。電話も返事もしていない"
 
 
 ENGLISH_CHROME = {

@@ -80,7 +80,7 @@ def test_called_and_gave_bank_details_then_the_sheet_has_the_steps_and_hotlines(
     out = tmp_path / "sheet.pdf"
     path, steps = _story(qtbot, window, out)
 
-    assert path == [("どうなりましたか?", "電話をかけた・返事をした"),
+    assert path == [("どうなりましたか?", "メッセージの番号に電話をかけた・返事をした"),
                     ("相手に何を伝えましたか?", "銀行口座・カードの番号や暗証番号")]
     assert any("銀行" in s for s in steps) and any("カード会社" in s for s in steps)
     text = _squashed_pdf_text(out)

@@ -81,8 +81,8 @@ def _scroll_down_and_press(qtbot, window, button: QPushButton) -> None:
 @pytest.fixture
 def short_window_large_text(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    window.resize(1000, 800)
-    qtbot.waitUntil(lambda: window.height() == 800)
+    window.resize(1000, 700)
+    qtbot.waitUntil(lambda: window.height() == 700)
     return window
 
 

@@ -4,15 +4,16 @@ nothing printed is a number or address the hotline table does not vouch for."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from core.guidance import Outcome, Sign, StepList, Walkthrough, load_guidance
+from core.numbers import digits_key, number_lists
 from core.rules import load_rules
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-PHONE_LIKE = re.compile(r"#\d+|(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|(?<![\d#,.:/-])1\d\d(?![\d,:/])")
+PHONE_LIKE = re.compile(r"#\d+|(?<![\d-])0\d{1,4}-\d{1,6}(?:-\d{3,4})?(?![\d-])|(?<![\d#,.:/-])1\d\d(?![\d,:/])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WEB = re.compile(r"https?:|www\.|\b[\w-]+\.(?:jp|com|net|org|go\.jp|or\.jp)\b", re.IGNORECASE)
 
@@ -86,9 +87,9 @@ def test_every_step_list_and_question_can_be_reached_by_the_user():
 def test_the_phrases_from_the_brief_are_all_reachable():
     reachable = {s.text.ja for _, _, steps in every_path() for s in steps}
     text = "\n".join(reachable)
-    for phrase in ("110", "#9110", "188", "郵便番号", "フィッシング対策協議会", "紛失・盗難",
+    for phrase in ("110", "#9110", "188", "郵便番号", "フィッシング対策協議会", "カードの裏",
                    "パスワード", "消費生活センター", "次々に請求", "振込先の銀行", "機内モード",
-                   "2週間", "法務省管轄支局"):
+                   "2週間", "法務省管轄支局", "答弁書", "振込の控え", "前から知っている本人の番号"):
         assert phrase in text, phrase
 
 
@@ -100,13 +101,43 @@ def test_every_text_is_written_in_both_languages(where, text):
     assert text.ja != text.en
 
 
-def test_every_phone_number_printed_is_in_the_hotline_table():
+def test_every_phone_number_printed_names_the_page_it_was_read_on():
+    """A number in the guidance is one in the hotline table (with its page and date) or one the
+    number lists confirm on its owner's page; a number seen only on blogs is never printed here."""
     g = load_guidance()
-    known = {h.number for h in g.hotlines}
+    lists = number_lists()
+    sourced = {h.number for h in g.hotlines}
+    sourced |= {n for n in set(lists.official) | set(lists.services)}
     for where, text in all_texts():
         for lang_text in (text.ja, text.en):
             for number in PHONE_LIKE.findall(EMAIL.sub("", lang_text)):
-                assert number in known, f"{where}: {number} is not in hotlines.toml"
+                assert number in sourced or digits_key(number) in sourced, f"{where}: {number} has no source"
+                assert digits_key(number) not in lists.reported, f"{where}: {number} is only reported"
+
+
+def test_every_phone_number_a_rule_reason_prints_names_the_page_it_was_read_on():
+    """Reasons are printed under そう判断した理由: their numbers need a source too."""
+    g = load_guidance()
+    lists = number_lists()
+    sourced = {h.number for h in g.hotlines} | set(lists.official) | set(lists.services)
+    for rule in load_rules().rules:
+        for text in (rule.title, rule.detail):
+            for lang_text in (text.ja, text.en):
+                for number in PHONE_LIKE.findall(EMAIL.sub("", lang_text)):
+                    assert number in sourced or digits_key(number) in sourced, f"{rule.id}: {number}"
+
+
+def test_every_hotline_names_its_owners_page_and_when_it_was_read():
+    for h in load_guidance().hotlines:
+        assert re.fullmatch(r"https?://\S+", h.page), h.id
+        assert re.fullmatch(r"20\d\d-\d\d(-\d\d)?", h.checked), h.id
+        assert h.checked <= date.today().isoformat(), h.id
+
+
+def test_110_comes_first_and_says_when_to_call_it():
+    first = load_guidance().hotlines[0]
+    assert first.number == "110"
+    assert "命や体が危ない" in first.use.ja and "ATM" in first.use.ja
 
 
 def test_no_web_address_appears_anywhere():
@@ -138,8 +169,13 @@ def test_every_step_item_and_hotline_cites_the_facts():
     sources = [s.source for s in g.steps.values()]
     sources += [i.source for c in g.checklists.values() for i in c.items]
     sources += [h.source for h in g.hotlines]
+    cited = re.compile(
+        r"guidance-facts\.md §[1-6]\b"  # the facts file, by section
+        r"|guidance-review-2026-12\.md (?:[PHSCNR]\d+|usability \d+)"  # a finding of the review
+        r"|https?://\S+ \(read 20\d\d-\d\d-\d\d\)"  # a page read for the step, and when
+    )
     for source in sources:
-        assert re.match(r"guidance-facts\.md §[1-6]\b", source), source
+        assert cited.match(source), source
 
 
 def test_the_court_checklist_covers_the_hallmarks_and_the_fakes():
@@ -150,6 +186,10 @@ def test_the_court_checklist_covers_the_hallmarks_and_the_fakes():
         assert phrase in genuine, phrase
     for phrase in ("はがき", "訴状", "法務省管轄支局", "口座"):
         assert phrase in fake, phrase
+    # An ordinary envelope proves nothing either way: it is a doubt, never a sign of a fake.
+    assert "普通の郵便" not in fake and "ふつうの封筒" not in fake
+    doubt = [i for i in court.items if i.sign is Sign.DOUBT]
+    assert doubt and "ふつうの封筒" in doubt[0].text.ja
     assert "2週間" in court.outcomes[Outcome.GENUINE].ja
     assert "自分で調べた" in court.outcomes[Outcome.UNSURE].ja
 

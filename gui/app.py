@@ -2,6 +2,10 @@
 
 ``create_main_window`` runs the stages and returns the window without starting the event loop
 (the tests use it); ``main`` is the ``sagicheck`` entry point and ``python -m gui``.
+
+The app's own files never keep it from opening: a folder that cannot be used, a damaged or
+unreadable settings or history file, something odd where the log should be, each gives the
+defaults (or memory only) and one plain notice once the window is drawn.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from .first_paint import AfterFirstPaint
+from .history import HistoryStore
 from .i18n import Translators
 from .main_window import MainWindow
-from .paths import AppPaths, resolve_paths
-from .settings import load_settings
+from .paths import AppPaths, open_data_folder
+from .settings import SettingsStore
+from .storage import FileProblem, not_saved, open_log
 
 APP_NAME = "sagicheck"
 
@@ -32,7 +38,8 @@ def parse_options(args: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
 
 def create_main_window(argv: Sequence[str] | None = None) -> MainWindow:
     options, qt_args = parse_options(_arguments(argv))
-    return _build_window(resolve_paths(options.data_dir), qt_args)
+    paths, problems = open_data_folder(options.data_dir)
+    return _build_window(paths, qt_args, problems)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,12 +51,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .crash import CrashReporter
 
     options, qt_args = parse_options(args)
-    paths = _paths_or_fallback(options.data_dir)
-    reporter = CrashReporter(paths.log_file)
+    paths, problems = open_data_folder(options.data_dir)
+    log_file, log_problem = _log_to(paths)
+    reporter = CrashReporter(log_file)
     reporter.install()
-    _log_to(paths)
     try:
-        window = _build_window(paths, qt_args)
+        window = _build_window(paths, qt_args, [*problems, log_problem])
         window.show()
         return QApplication.instance().exec()
     except Exception:
@@ -57,21 +64,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _paths_or_fallback(data_dir: str | None) -> AppPaths:
-    """The data folder; if it cannot be made, a folder under the system's temporary folder."""
-    try:
-        return resolve_paths(data_dir)
-    except OSError:
-        return resolve_paths(Path(tempfile.gettempdir()) / APP_NAME)
-
-
-def _build_window(paths: AppPaths, qt_args: list[str]) -> MainWindow:
-    settings = load_settings(paths.settings_file)
+def _build_window(paths: AppPaths, qt_args: list[str],
+                  problems: Iterable[FileProblem | None] = ()) -> MainWindow:
+    settings, settings_problem = SettingsStore(paths.settings_file, paths.on_disk).read()
+    _, history_problem = HistoryStore(paths.history_file, paths.on_disk).read()  # a damaged one is set aside now
     _application(qt_args)
     translators = Translators()
     translators.install(settings.language)
     window = MainWindow(paths, settings, translators)
     translators.setParent(window)  # removed from the application with the window
+    found = [p for p in (*problems, settings_problem, history_problem) if p is not None]
+    if found:
+        AfterFirstPaint(window.centralWidget(), lambda: window.storage_notice.report(found))
     return window
 
 
@@ -86,12 +90,29 @@ def _application(qt_args: list[str]) -> QApplication:
     return app
 
 
-def _log_to(paths: AppPaths) -> None:
-    paths.log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(paths.log_file, encoding="utf-8")
+def _log_to(paths: AppPaths) -> tuple[Path | None, FileProblem | None]:
+    """Send the log to its file when the data folder is usable (else it goes to standard error);
+    the file's path, and what was in its way or why it could not be opened."""
+    logging.getLogger().setLevel(logging.INFO)
+    if not paths.on_disk:
+        return None, None
+    try:
+        stream, problem = open_log(paths.log_file)
+    except OSError as error:
+        return None, not_saved(paths.log_file, error)
+    handler = _LogFileHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
+    return paths.log_file, problem
+
+
+class _LogFileHandler(logging.StreamHandler):
+    """A handler on a log file opened by :func:`gui.storage.open_log`; closing it closes the file."""
+
+    def close(self) -> None:
+        with self.lock:
+            self.stream.close()
+        super().close()
 
 
 def _run_sheet(args: list[str]) -> int:

@@ -1,5 +1,7 @@
 """No traceback ever reaches the user: an unexpected error is written to the log file and a
-plain dialog says what happened and where the record is. Nothing is sent anywhere."""
+plain dialog says what happened and where the record is. Nothing is sent anywhere. When there is
+no log file (the data folder cannot be written) the record goes to the standard error stream and
+the dialog does not promise a file."""
 
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .plain import plain_message_box
+from .storage import open_log
 
 
 class CrashReporter:
-    def __init__(self, log_file: Path) -> None:
+    def __init__(self, log_file: Path | None) -> None:
         self.log_file = log_file
         self._reporting = False
+        self._written = False
 
     def install(self) -> None:
         sys.excepthook = self.report
@@ -28,7 +32,7 @@ class CrashReporter:
             return
         self._reporting = True
         try:
-            self._write(kind, error, tb)
+            self._written = self._write(kind, error, tb)
             self._tell_user()
         except Exception:
             print(f"sagicheck: unexpected error; see {self.log_file}", file=sys.stderr)
@@ -36,6 +40,12 @@ class CrashReporter:
             self._reporting = False
 
     def message(self) -> str:
+        if not self._written:
+            return QCoreApplication.translate(
+                "CrashReporter",
+                "思わぬ問題が起きました。ご迷惑をおかけします。\n"
+                "アプリをいったん閉じて、もう一度開いてください。",
+            )
         return QCoreApplication.translate(
             "CrashReporter",
             "思わぬ問題が起きました。ご迷惑をおかけします。\n"
@@ -43,11 +53,20 @@ class CrashReporter:
             "問題の記録はこのファイルに保存しました(インターネットには送っていません):\n%1",
         ).replace("%1", str(self.log_file))
 
-    def _write(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        self.log_file.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_file.open("a", encoding="utf-8") as log:
-            log.write(f"\n=== {datetime.now().isoformat(timespec='seconds')} unexpected error\n")
-            log.write("".join(traceback.format_exception(kind, error, tb)))
+    def _write(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> bool:
+        """Whether the record went to the log file (else to standard error)."""
+        record = (f"\n=== {datetime.now().isoformat(timespec='seconds')} unexpected error\n"
+                  + "".join(traceback.format_exception(kind, error, tb)))
+        if self.log_file is not None:
+            try:
+                log, _ = open_log(self.log_file)
+                with log:
+                    log.write(record)
+                return True
+            except OSError:
+                pass
+        print(record, file=sys.stderr)
+        return False
 
     def _tell_user(self) -> None:
         app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sagicheck"])

@@ -27,7 +27,8 @@ from .message_input import MessageInput, PasteNotice
 from .paths import AppPaths
 from .plain import heading_label, plain_label, plain_message_box
 from .runner import CheckFailure, CheckRunner
-from .settings import Settings, save_settings
+from .settings import Settings, SettingsStore
+from .storage_notice import StorageNotice
 from .styles import stylesheet
 from .verdict_view import VerdictView
 from .walkthrough import WalkthroughView
@@ -57,7 +58,9 @@ class MainWindow(QMainWindow):
         self._paths = paths
         self._settings = settings
         self._translators = translators
-        self._history = HistoryStore(paths.history_file)
+        self._history = HistoryStore(paths.history_file, paths.on_disk)
+        self._settings_store = SettingsStore(paths.settings_file, paths.on_disk)
+        self.storage_notice = StorageNotice(self)  # says once what could not be read or kept
         self._checked_text = ""
         self._refocus_check = False
         self.runner = CheckRunner(self)
@@ -301,10 +304,7 @@ class MainWindow(QMainWindow):
     def _remember(self, verdict: Verdict) -> None:
         if not self._settings.keep_history:
             return
-        try:
-            self._history.add(entry_for(self._checked_text, verdict, datetime.now()))
-        except OSError:
-            log.exception("could not write the history file")
+        self.storage_notice.report([self._history.add(entry_for(self._checked_text, verdict, datetime.now()))])
 
     # The dialogs and the print machinery are imported the first time they are asked for:
     # nothing of them is needed to open the window.
@@ -331,10 +331,7 @@ class MainWindow(QMainWindow):
 
         if not is_yes(answer):
             return
-        try:
-            self._history.clear()
-        except OSError:
-            log.exception("could not clear the history file")
+        self.storage_notice.report([self._history.clear()])
 
     def _print_preview(self) -> QDialog:
         from .printing import print_preview
@@ -385,10 +382,7 @@ class MainWindow(QMainWindow):
         if settings == self._settings:
             return
         before, self._settings = self._settings, settings
-        try:
-            save_settings(self._paths.settings_file, settings)
-        except OSError:
-            log.exception("could not save the settings")
+        self.storage_notice.report([self._settings_store.save(before, settings)])
         # A new stylesheet restyles every widget and lays out the message again (long for a
         # long text): only when the look itself changed.
         if (settings.high_contrast, settings.text_size_pt) != (before.high_contrast, before.text_size_pt):

@@ -1,7 +1,8 @@
 """The user's choices (language, text size, contrast), read tolerantly and saved atomically.
 
 A missing or damaged file gives the defaults; a damaged file is set aside, never overwritten
-unread. A single bad value falls back to its default without losing the others.
+unread. A single bad value falls back to its default without losing the others. A save writes
+only the choices that changed into the file as it is then, so two windows keep each other's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from core.verdict import LANGUAGES
 
-from .storage import read_json_object, write_json_atomic
+from .storage import FileProblem, not_saved, read_json_object, update_json_object, write_json_atomic
 
 TEXT_SIZES_PT = (12, 14, 16, 18, 20, 24, 28, 32)
 DEFAULT_TEXT_SIZE_PT = 18
@@ -36,12 +37,47 @@ class Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    data = read_json_object(path)
-    return Settings() if data is None else _from_dict(data)
+    return read_settings(path)[0]
+
+
+def read_settings(path: Path) -> tuple[Settings, FileProblem | None]:
+    """The settings in ``path`` (defaults where there are none) and what went wrong reading it."""
+    found = read_json_object(path)
+    return (Settings() if found.data is None else _from_dict(found.data)), found.problem
 
 
 def save_settings(path: Path, settings: Settings) -> None:
     write_json_atomic(path, asdict(settings))
+
+
+class SettingsStore:
+    """The settings file; with ``on_disk=False`` (a data folder that cannot be written) changes
+    are used until the window closes but not saved."""
+
+    def __init__(self, path: Path, on_disk: bool = True) -> None:
+        self._path = path
+        self._on_disk = on_disk
+
+    def read(self) -> tuple[Settings, FileProblem | None]:
+        if not self._path.parent.is_dir():  # no data folder at all
+            return Settings(), None
+        return read_settings(self._path)
+
+    def save(self, before: Settings, after: Settings) -> FileProblem | None:
+        """Write the choices that differ between ``before`` and ``after`` into the file as it is
+        now, keeping what another window saved meanwhile (never raises); what went wrong."""
+        if not self._on_disk:
+            return None
+        old, new = asdict(before), asdict(after)
+        changed = {key: value for key, value in new.items() if old[key] != value}
+
+        def merged(data: dict[str, Any] | None) -> dict[str, Any]:
+            return {**asdict(Settings() if data is None else _from_dict(data)), **changed}
+
+        try:
+            return update_json_object(self._path, merged)
+        except OSError as error:
+            return not_saved(self._path, error)
 
 
 def _from_dict(data: dict[str, Any]) -> Settings:

@@ -32,20 +32,6 @@ def shown_boxes(monkeypatch) -> list[QMessageBox]:
     return shown
 
 
-@pytest.fixture
-def restored_hooks(monkeypatch):
-    """``main`` installs a crash hook and a log handler; put both back afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers[:]:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
-
 def test_data_dir_option_wins_over_the_environment(qtbot, tmp_path, _data_dir):
     chosen = tmp_path / "chosen"
     window = create_main_window(["--data-dir", str(chosen)])
@@ -71,7 +57,8 @@ def test_without_either_the_platform_folder_is_used(monkeypatch, tmp_path):
 
     monkeypatch.setattr(platformdirs, "user_data_path", user_data_path)
     assert resolve_paths().data_dir == (tmp_path / "platform").resolve()
-    assert calls == [("sagicheck", False, True)]
+    assert (tmp_path / "platform").is_dir()  # made by us, so that a failure can be told
+    assert calls == [("sagicheck", False, False)]
 
 
 def test_main_runs_the_window_with_a_crash_hook_and_a_log(qtbot, monkeypatch, restored_hooks, shown_boxes,
@@ -89,7 +76,7 @@ def test_main_runs_the_window_with_a_crash_hook_and_a_log(qtbot, monkeypatch, re
 
 
 def test_a_failure_while_starting_shows_the_crash_dialog(qtbot, monkeypatch, restored_hooks, shown_boxes, _data_dir):
-    def broken(paths, qt_args):
+    def broken(paths, qt_args, problems):
         raise RuntimeError("window could not be built")
 
     monkeypatch.setattr(app_module, "_build_window", broken)
@@ -158,18 +145,17 @@ def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
 
 
-def test_an_unusable_data_folder_falls_back_to_a_temporary_one(qtbot, monkeypatch, restored_hooks, shown_boxes,
-                                                              tmp_path):
-    blocked = tmp_path / "a-file"
-    blocked.write_text("not a folder", "utf-8")
-    monkeypatch.setattr(app_module.tempfile, "gettempdir", lambda: str(tmp_path / "temp"))
-    shown = []
-    monkeypatch.setattr(QApplication, "exec", lambda *args: shown.extend(QApplication.topLevelWidgets()) or 0)
-    assert main(["--data-dir", str(blocked / "data")]) == 0
-    assert (tmp_path / "temp" / "sagicheck" / "logs" / "sagicheck.log").exists()
-    assert shown_boxes == []
-    for widget in shown:
-        widget.close()
+def test_a_crash_without_a_log_file_is_told_without_promising_one(qtbot, tmp_path, shown_boxes, capsys):
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder", "utf-8")
+    reporter = CrashReporter(in_the_way / "logs" / "sagicheck.log")
+    try:
+        raise ValueError("boom with nowhere to write")
+    except ValueError as error:
+        reporter.report(type(error), error, error.__traceback__)
+    (box,) = shown_boxes
+    assert "もう一度開いてください" in box.text() and "ファイルに保存しました" not in box.text()
+    assert "boom with nowhere to write" in capsys.readouterr().err  # the record is not lost
 
 
 def test_the_rules_are_read_only_after_the_window_is_first_drawn(qtbot, monkeypatch):

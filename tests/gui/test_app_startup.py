@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from gui import app as app_module
 from gui.app import create_main_window, main
@@ -181,3 +181,29 @@ def test_the_rules_are_read_only_after_the_window_is_first_drawn(qtbot, monkeypa
     window.show()
     qtbot.waitUntil(lambda: "rules read" in happened)
     assert happened == ["painted", "rules read"]
+
+
+def test_a_broken_guidance_file_does_not_keep_the_window_from_checking(qtbot, monkeypatch):
+    """Before, the GuidanceFileError went up through the window's constructor: no window."""
+    from core import guidance
+    from gui.guidance_missing import GuidanceMissingView
+
+    from tests.gui.window_helpers import SCAM, check, paste
+
+    def broken(folder=None):
+        raise guidance.GuidanceFileError("walkthrough.toml", "not valid TOML: Expected ']'")
+
+    monkeypatch.setattr(guidance, "read_guidance", broken)
+    guidance.load_guidance.cache_clear()
+    try:
+        window = create_main_window([])
+        qtbot.addWidget(window)
+        window.show()
+        paste(window, SCAM)
+        assert check(qtbot, window).level.value == "danger"
+        assert isinstance(window.walkthrough, GuidanceMissingView)
+        (note,) = window.findChildren(QLabel, "guidanceMissing")
+        assert note.isVisible() and "案内を読み込めませんでした" in note.text()
+        window.runner.wait_done(10_000)
+    finally:
+        guidance.load_guidance.cache_clear()

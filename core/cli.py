@@ -8,7 +8,11 @@
     python -m core corpus check [FILE]                      (the corpus validator)
     python -m core snapshot OUT                             (the packaged app's prebuilt data)
 
-Exit status: 0 on a verdict, 2 for empty or unreadable input, 3 when a data file is broken.
+Exit status: 0 on a verdict (for ``--jsonl`` and ``eval``: for every line); 2 for empty or
+unreadable input (for ``--jsonl`` and ``eval``: some lines could not be used; each still gets its
+error object, in order, and stderr says how many); 3 when a data file of the checker is broken;
+4 when the output could not be written (a full disk) or a named file could not be read or
+written; 141 when the reader of the output went away.
 Nothing here opens a network connection.
 """
 
@@ -23,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from .bounded_json import JsonInputError, loads
 from .check import check
 from .figures import Outcome, tally
 from .messages import message
@@ -31,8 +36,42 @@ from .verdict import CheckError, ErrorCode, Level, Verdict
 
 EXIT_BAD_INPUT = 2
 EXIT_DATA = 3
+EXIT_IO = 4
 EXIT_PIPE = 141  # as a shell reports a program stopped by SIGPIPE
 _FLAGGED = (Level.DANGER, Level.CAUTION)
+MAX_LINE_DEPTH = 64  # nesting allowed in one input line (a message needs 1)
+_LABELS = ("scam", "genuine")
+
+
+class OutputFailed(Exception):
+    """Writing the output failed (a full disk, a closed terminal): not a problem with the data."""
+
+
+class _GuardedOutput:
+    """``stdout`` whose write errors come out as :class:`OutputFailed` (a closed pipe stays a
+    ``BrokenPipeError``)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc) from exc
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 def _read_stdin_text(stdin: TextIO) -> str:
     """Read stdin as UTF-8 without dying on bad bytes (they become U+FFFD)."""
@@ -68,7 +107,7 @@ def _error_line(exc: CheckError, lang: str) -> str:
 
 def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.jsonl:
-        return _check_jsonl(stdin, stdout, args.lang)
+        return _check_jsonl(stdin, stdout, stderr, args.lang)
     text = args.text if args.text is not None else _read_stdin_text(stdin)
     try:
         verdict = check(text)
@@ -83,35 +122,65 @@ def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
     return 0
 
 
-def _check_jsonl(stdin: TextIO, stdout: TextIO, lang: str) -> int:
+def _lines(stdin: TextIO):
     buffer = getattr(stdin, "buffer", None)
-    lines = (
-        (raw.decode("utf-8", errors="replace") for raw in buffer)
-        if buffer is not None
-        else iter(stdin)
-    )
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        item_id = None
+    if buffer is not None:
+        return (raw.decode("utf-8", errors="replace") for raw in buffer)
+    return iter(stdin)
+
+
+class BadLine(ValueError):
+    """One input line that cannot be used; ``code`` goes into its error object."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.code = code
+
+
+def _parse_line(line: str) -> dict:
+    """The JSON object on ``line``; BadLine when it is blank, not JSON, nested too deep, holds
+    NaN or Infinity, or is not an object."""
+    if not line.strip():
+        raise BadLine("blank_line", "blank line")
+    try:
+        item = loads(line, max_depth=MAX_LINE_DEPTH)
+    except JsonInputError as exc:
+        raise BadLine("bad_line", f"{exc.code.replace('_', ' ')}: {exc}") from None
+    if not isinstance(item, dict):
+        raise BadLine("bad_line", "not a JSON object")
+    return item
+
+
+def _check_jsonl(stdin: TextIO, stdout: TextIO, stderr: TextIO, lang: str) -> int:
+    """One output line per input line, in order: the verdict, or an error object."""
+    failed: list[int] = []
+    data_broken = False
+    lineno = 0
+    for lineno, line in enumerate(_lines(stdin), 1):
+        item_id = lineno
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("not an object")
+            item = _parse_line(line)
             item_id = item.get("id", lineno)
             text = item.get("text")
             if not isinstance(text, str):
-                raise ValueError('no "text" string')
+                raise BadLine("bad_line", 'no "text" string')
             out = {"id": item_id, **check(text).to_dict(lang)}
         except CheckError as exc:
-            out = {"id": item_id if item_id is not None else lineno, "error": exc.code.value,
-                   "message": _error_line(exc, lang)}
-        except ValueError as exc:  # json.JSONDecodeError is a ValueError
-            out = {"id": item_id if item_id is not None else lineno, "error": "bad_line",
-                   "message": f"line {lineno}: {exc}"}
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            out = {"id": item_id, "error": exc.code.value, "message": _error_line(exc, lang)}
+            data_broken |= exc.code == ErrorCode.DATA_FILE
+        except BadLine as exc:
+            out = {"id": item_id, "error": exc.code, "message": f"line {lineno}: {exc}"}
+        if "error" in out:
+            failed.append(lineno)
+        stdout.write(json.dumps(out, ensure_ascii=False, allow_nan=False) + "\n")
         stdout.flush()
-    return 0
+    if failed:
+        shown = ", ".join(map(str, failed[:10])) + (", ..." if len(failed) > 10 else "")
+        print(f"sagicheck: {len(failed)} of {lineno} lines got an error instead of a verdict "
+              f"(line {shown})", file=stderr)
+    if data_broken:
+        return EXIT_DATA
+    return EXIT_BAD_INPUT if failed else 0
 
 
 def evaluate_corpus(items: list[dict]) -> dict:
@@ -148,21 +217,35 @@ def _pct(x: float | None) -> str:
 def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.cv:
         return _cross_validated(args, stdout, stderr)
-    items = []
+    items, bad_lines = [], []
     try:
-        with open(args.file, encoding="utf-8") as fh:
+        with open(args.file, encoding="utf-8", errors="replace") as fh:
             for lineno, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        items.append(json.loads(line))
-                    except json.JSONDecodeError as exc:
-                        print(f"sagicheck: {args.file}:{lineno}: {exc}", file=stderr)
-                        return EXIT_BAD_INPUT
+                if not line.strip():
+                    continue  # a labelled file may end with, or be spaced by, blank lines
+                try:
+                    items.append(_labelled(_parse_line(line)))
+                except BadLine as exc:
+                    bad_lines.append({"line": lineno, "error": exc.code, "message": f"line {lineno}: {exc}"})
+                    print(f"sagicheck: {args.file}:{lineno}: {exc} (left out)", file=stderr)
     except OSError as exc:
         print(f"sagicheck: {exc}", file=stderr)
         return EXIT_BAD_INPUT
-    _print_report(evaluate_corpus(items), args.json, stdout)
-    return 0
+    report = evaluate_corpus(items)
+    report["bad_lines"] = bad_lines
+    _print_report(report, args.json, stdout)
+    return EXIT_BAD_INPUT if bad_lines else 0
+
+
+def _labelled(item: dict) -> dict:
+    """A line of a labelled file: ``text`` a string, ``label`` scam or genuine, ``family`` text."""
+    if not isinstance(item.get("text"), str):
+        raise BadLine("bad_line", 'no "text" string')
+    if item.get("label") not in _LABELS:
+        raise BadLine("bad_line", f'"label" must be one of {", ".join(_LABELS)}')
+    if not isinstance(item.get("family", ""), str):
+        raise BadLine("bad_line", '"family" must be text')
+    return item
 
 
 def _cross_validated(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
@@ -293,27 +376,41 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, stdin: TextIO | None = None,
          stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    raw_stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    if isinstance(stdout, io.TextIOWrapper):
-        stdout.reconfigure(errors="replace")
+    if isinstance(raw_stdout, io.TextIOWrapper):
+        raw_stdout.reconfigure(errors="replace")
+    stdout = _GuardedOutput(raw_stdout)
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check":
-            return cmd_check(args, stdin, stdout, stderr)
-        if args.command == "snapshot":
-            return cmd_snapshot(args, stdout)
-        if args.command == "train":
-            return cmd_train(args, stdout)
-        if args.command == "corpus":
-            return cmd_corpus(args, stdout)
-        return cmd_eval(args, stdout, stderr)
+        code = _run(args, stdin, stdout, stderr)
+        stdout.flush()
+        return code
     except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing more to say
-        _silence(stdout)
+        _silence(raw_stdout)
         return EXIT_PIPE
-    except (RuleFileError, ValueError, OSError) as exc:
+    except OutputFailed as exc:
+        _silence(raw_stdout)
+        print(f"sagicheck: could not write the output: {exc}", file=stderr)
+        return EXIT_IO
+    except OSError as exc:  # a file named on the command line (snapshot OUT, train --out ...)
+        print(f"sagicheck: {exc}", file=stderr)
+        return EXIT_IO
+    except (RuleFileError, ValueError) as exc:
         print(f"sagicheck: a data file is broken: {exc}", file=stderr)
         return EXIT_DATA
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    if args.command == "check":
+        return cmd_check(args, stdin, stdout, stderr)
+    if args.command == "snapshot":
+        return cmd_snapshot(args, stdout)
+    if args.command == "train":
+        return cmd_train(args, stdout)
+    if args.command == "corpus":
+        return cmd_corpus(args, stdout)
+    return cmd_eval(args, stdout, stderr)
 
 
 __all__ = ["main", "evaluate_corpus", "ErrorCode"]

@@ -86,8 +86,9 @@ def test_jsonl_answers_every_line_in_order_and_goes_on_after_bad_lines():
         json.dumps({"id": "d"}),
         json.dumps({"text": "晩ごはん、カレーでいい?"}, ensure_ascii=False),
     ]
-    code, out, _ = run(["check", "--jsonl"], "\n".join(lines).encode())
-    assert code == 0
+    code, out, err = run(["check", "--jsonl"], "\n".join(lines).encode())
+    assert code == 2  # some lines got no verdict, and stderr says which
+    assert "3 of 5 lines got an error instead of a verdict (line 2, 3, 4)" in err
     answers = [json.loads(line) for line in out.splitlines()]
     assert [a.get("id") for a in answers] == ["a", 2, "c", "d", 5]
     assert answers[0]["level"] == "danger"
@@ -95,6 +96,64 @@ def test_jsonl_answers_every_line_in_order_and_goes_on_after_bad_lines():
     assert answers[2]["error"] == "empty"
     assert answers[3]["error"] == "bad_line"
     assert answers[4]["level"] == "no_signs"
+
+
+def _strict_json(line: str):
+    """Parse as JSON proper: NaN and Infinity (which Python's json writes and reads) refused."""
+    def refuse(name):
+        raise ValueError(f"{name} is not JSON")
+    return json.loads(line, parse_constant=refuse)
+
+
+def test_jsonl_a_line_nested_5000_deep_gets_an_error_in_its_place():
+    """Before, this line ended the whole batch with a RecursionError traceback."""
+    lines = [json.dumps({"id": "a", "text": SCAM}, ensure_ascii=False), "[" * 5000 + "]" * 5000,
+             '{"id": "c", "text": ' + "[" * 5000 + "]" * 5000 + "}",
+             json.dumps({"id": "d", "text": SCAM}, ensure_ascii=False)]
+    code, out, err = run(["check", "--jsonl"], "\n".join(lines).encode())
+    answers = [_strict_json(line) for line in out.splitlines()]
+    assert [a["id"] for a in answers] == ["a", 2, 3, "d"]
+    assert [a.get("error") for a in answers] == [None, "bad_line", "bad_line", None]
+    assert "nested 5000 levels deep" in answers[1]["message"]
+    assert code == 2 and "Traceback" not in err
+
+
+def test_jsonl_output_is_always_valid_json_and_blank_lines_keep_their_place():
+    """Before, NaN and Infinity ids were echoed (invalid JSON) and a blank line had no answer."""
+    stdin = '{"id": NaN, "text": "a"}\n{"id": -Infinity, "text": "b"}\n\n  \n{"id": 5, "text": "駅に着いたよ"}\n'
+    code, out, _ = run(["check", "--jsonl"], stdin.encode())
+    answers = [_strict_json(line) for line in out.splitlines()]
+    assert [(a["id"], a.get("error")) for a in answers] == [
+        (1, "bad_line"), (2, "bad_line"), (3, "blank_line"), (4, "blank_line"), (5, None)]
+    assert "NaN is not a JSON number" in answers[0]["message"]
+    assert code == 2
+
+
+def test_jsonl_with_every_line_good_exits_zero_and_says_nothing():
+    stdin = "\n".join(json.dumps({"id": n, "text": SCAM}, ensure_ascii=False) for n in range(3)) + "\n"
+    code, out, err = run(["check", "--jsonl"], stdin.encode())
+    assert (code, err, len(out.splitlines())) == (0, "", 3)
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text):
+        raise OSError(28, "No space left on device")
+
+
+def test_a_full_output_is_not_called_a_broken_data_file():
+    err = io.StringIO()
+    code = main(["check", "--json", SCAM], stdin=io.StringIO(), stdout=_FullDisk(), stderr=err)
+    assert code == 4
+    assert "could not write the output" in err.getvalue() and "data file" not in err.getvalue()
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_stdout_as_a_program_sees_it():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "core", "check", "--json", SCAM], stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 4
+    assert result.stderr.strip() == "sagicheck: could not write the output: [Errno 28] No space left on device"
 
 
 ODD_INPUTS = [
@@ -145,6 +204,30 @@ def test_eval_reports_rates_per_family_and_misses(tmp_path):
     assert (report["scam"], report["scam_caught"], report["genuine_flagged"]) == (2, 1, 0)
     assert report["families"]["scam/billing-callback"] == {"n": 1, "caught": 1, "danger": 1}
     assert [m["id"] for m in report["misses"]] == ["s2"]
+
+
+def test_eval_gives_every_bad_line_an_error_in_order_and_measures_the_rest(tmp_path):
+    """Before, a line without text, a non-object line or a non-string text ended eval with a
+    traceback, and a label that was not scam or genuine was counted as genuine."""
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join([
+        json.dumps({"id": "s1", "text": SCAM, "label": "scam", "family": "billing"}, ensure_ascii=False),
+        json.dumps({"id": "no-text", "label": "scam"}),
+        "[1, 2]",
+        json.dumps({"text": 5, "label": "scam"}),
+        json.dumps({"text": "駅に着いたよ", "label": 7}, ensure_ascii=False),
+        "{not json",
+        "",
+        "[" * 3000,
+        json.dumps({"id": "g1", "text": "駅に着いたよ", "label": "genuine", "family": "everyday"}, ensure_ascii=False),
+    ]), encoding="utf-8")
+    code, out, err = run(["eval", str(corpus), "--json"])
+    report = json.loads(out)
+    assert code == 2 and "Traceback" not in err
+    assert [(b["line"], b["error"]) for b in report["bad_lines"]] == [
+        (2, "bad_line"), (3, "bad_line"), (4, "bad_line"), (5, "bad_line"), (6, "bad_line"), (8, "bad_line")]
+    assert (report["scam"], report["genuine"], report["scam_caught"]) == (1, 1, 1)
+    assert "c.jsonl:5: \"label\" must be one of scam, genuine (left out)" in err
 
 
 def test_module_entry_point_runs_as_a_program():

@@ -204,14 +204,39 @@ def _sha256(data: bytes = b""):
     return hashlib.sha256(data)
 
 
+# The modules whose data classes a snapshot holds (what :func:`contents` returns is built of them
+# and of plain types). Anything else named in a snapshot makes it corrupt.
+_DATA_MODULES = frozenset({"core.brands", "core.guidance", "core.judgement", "core.links", "core.model",
+                           "core.numbers", "core.rules", "core.verdict"})
+
+
+def data_class(module: str, name: str) -> type:
+    """The class a snapshot may name: a dataclass or an enum defined in one of the core's data
+    modules, named directly (``"os.system"`` reached through a module's attributes is refused).
+
+    Raises ``pickle.UnpicklingError`` for anything else.
+    """
+    import dataclasses
+    import enum
+    import importlib
+    import pickle
+
+    if module not in _DATA_MODULES or not name.isidentifier():
+        raise pickle.UnpicklingError(f"{module}.{name} is not core data")
+    found = getattr(importlib.import_module(module), name, None)
+    if not (isinstance(found, type) and found.__module__ == module
+            and (dataclasses.is_dataclass(found) or issubclass(found, enum.Enum))):
+        raise pickle.UnpicklingError(f"{module}.{name} is not core data")
+    return found
+
+
 def _unpickle(payload: bytes) -> object:
-    """The pickled data, rebuilding only the core's own classes (and the plain types they hold)."""
+    """The pickled data, rebuilding only the core's own data classes (and the plain types they
+    hold): no function, no class from elsewhere, nothing reached through a dotted name."""
     import pickle
 
     class CoreUnpickler(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:
-            if module == "core" or module.startswith("core."):
-                return super().find_class(module, name)
-            raise pickle.UnpicklingError(f"{module}.{name} is not core data")
+            return data_class(module, name)
 
     return CoreUnpickler(io.BytesIO(payload)).load()

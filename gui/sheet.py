@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 from core import CheckError, ErrorCode, Level, NumberKind, Text, Verdict, check, defang_text
 from core.guidance import Guidance, GuidanceFileError, load_guidance
 
-from .storage import write_bytes_atomic
+from .storage import write_output_file
 
 _STYLE_KEYS = {
     "fonts": list, "font_features_off": list, "body_pt": int, "heading_pt": int, "title_pt": int,
@@ -329,8 +329,9 @@ def render_pdf(verdict: Verdict | None, message: str, lang: str,
 
 def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
                     path: list[tuple[str, str]] | None = None, steps: list[str] | None = None) -> None:
-    """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place)."""
-    write_bytes_atomic(Path(out_path), render_pdf(verdict, message, lang, path, steps))
+    """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place; a pipe
+    or a device is written straight into)."""
+    write_output_file(Path(out_path), render_pdf(verdict, message, lang, path, steps))
 
 
 # --- headless ---------------------------------------------------------------------------------
@@ -413,5 +414,6 @@ def sheet_main(argv: Sequence[str]) -> int:
     except OSError as exc:
         _say("unwritable", lang, f"{args.sheet}: {exc.strerror or exc}")
         return EXIT_WRITE
-    print(args.sheet)
+    if Path(args.sheet).is_file():  # not into the PDF itself when it went to a pipe
+        print(args.sheet)
     return 0

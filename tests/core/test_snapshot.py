@@ -109,6 +109,44 @@ def test_a_snapshot_naming_anything_but_core_data_is_not_loaded(tmp_path, monkey
     assert snapshot.read(odd) == (Status.CORRUPT, None)
 
 
+def _snapshot_of(payload: bytes, where: Path) -> Path:
+    """A snapshot file that is current for the shipped resources and holds ``payload`` as is."""
+    where.write_bytes(b"".join([snapshot._MAGIC, snapshot.resources_digest(),
+                                snapshot.code_digest() or snapshot._NO_CODE,
+                                snapshot._sha256(payload).digest(), payload]))
+    return where
+
+
+def _global(module: str, name: str) -> bytes:
+    """Pickle opcodes (protocol 4) pushing ``module``'s attribute ``name``, memo and all."""
+    import pickle
+
+    def text(s: str) -> bytes:
+        return pickle.SHORT_BINUNICODE + bytes([len(s.encode())]) + s.encode() + pickle.MEMOIZE
+
+    return text(module) + text(name) + pickle.STACK_GLOBAL + pickle.MEMOIZE
+
+
+@pytest.mark.parametrize("module, name", [
+    ("core.snapshot", "os.system"),  # a dotted name reached through a core module's imports
+    ("core.snapshot", "_unpickle"),  # a core function
+    ("core.verdict", "field"),  # something a core module imported
+    ("core", "check"),
+    ("os", "system"),
+])
+def test_a_snapshot_cannot_call_anything_but_core_data_classes(tmp_path, module, name):
+    """Before, the restriction allowed any name under a core module, dots included: the first
+    case ran a shell command while the snapshot was read."""
+    import pickle
+
+    ran = tmp_path / "ran"
+    payload = (b"\x80\x04" + _global(module, name) + pickle.SHORT_BINUNICODE
+               + bytes([len(f"touch {ran}".encode())]) + f"touch {ran}".encode() + pickle.MEMOIZE
+               + pickle.TUPLE1 + pickle.REDUCE + pickle.STOP)
+    assert snapshot.read(_snapshot_of(payload, tmp_path / snapshot.FILE_NAME)) == (Status.CORRUPT, None)
+    assert not ran.exists()
+
+
 def test_no_snapshot_is_absent(tmp_path):
     assert snapshot.read(tmp_path / snapshot.FILE_NAME) == (Status.ABSENT, None)
 

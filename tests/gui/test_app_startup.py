@@ -145,6 +145,29 @@ def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_sheet_option_writes_into_a_pipe_instead_of_replacing_it(qapp, tmp_path, capsys):
+    """Before, the pipe was renamed over by a new file and its reader got nothing."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "to-the-printer"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    try:
+        assert main(["--sheet", str(pipe), "本日中に050-1234-5678までご連絡ください"]) == 0
+    finally:
+        if reader.is_alive():  # main failed before opening the pipe: let the reader go
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(30)
+    assert received[0].startswith(b"%PDF") and received[0].rstrip().endswith(b"%%EOF")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert capsys.readouterr().out == ""  # the path is not printed into what went down the pipe
+
+
 def test_a_crash_without_a_log_file_is_told_without_promising_one(qtbot, tmp_path, shown_boxes, capsys):
     in_the_way = tmp_path / "a-file"
     in_the_way.write_text("not a folder", "utf-8")

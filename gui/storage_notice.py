@@ -21,10 +21,6 @@ log = logging.getLogger(__name__)
 _SETTINGS, _HISTORY, _LOG = "settings", "history", "log"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StorageNotice", text)
-
-
 def _what(problem: FileProblem) -> str:
     name = problem.path.name
     if name.startswith("settings"):
@@ -38,30 +34,48 @@ def sentence(problem: FileProblem) -> str:
     """One problem in plain words, ending with the file or folder it is about."""
     kind, what = problem.kind, _what(problem)
     if kind is ProblemKind.NO_FOLDER:
-        text = _tr("設定と確認の記録をしまうフォルダーが使えません。確認はいつもどおりできますが、"
-                   "設定と記録はアプリを閉じると消えます。\nフォルダー: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "設定と確認の記録をしまうフォルダーが使えません。確認はいつもどおりできますが、"
+            "設定と記録はアプリを閉じると消えます。\nフォルダー: %1")
     elif kind is ProblemKind.SET_ASIDE and what == _SETTINGS:
-        text = _tr("設定のファイルが読めなかったので、はじめの設定で開きました。"
-                   "元のファイルは名前を変えて残してあります:\n%1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "設定のファイルが読めなかったので、はじめの設定で開きました。"
+            "元のファイルは名前を変えて残してあります:\n%1")
     elif kind is ProblemKind.SET_ASIDE and what == _HISTORY:
-        text = _tr("確認の記録のファイルが読めなかったので、記録は空から始めます。"
-                   "元のファイルは名前を変えて残してあります:\n%1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "確認の記録のファイルが読めなかったので、記録は空から始めます。"
+            "元のファイルは名前を変えて残してあります:\n%1")
     elif kind is ProblemKind.SET_ASIDE:
-        text = _tr("問題が起きたときの記録をしまう場所に別のものがあったので、名前を変えて残しました:\n%1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "問題が起きたときの記録をしまう場所に別のものがあったので、名前を変えて残しました:\n%1")
     elif kind is ProblemKind.UNREADABLE and what == _SETTINGS:
-        text = _tr("設定のファイルを開けなかったので、はじめの設定で開きました。"
-                   "変えた設定は、アプリを閉じるまでの間だけ使われます。\nファイル: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "設定のファイルを開けなかったので、はじめの設定で開きました。"
+            "変えた設定は、アプリを閉じるまでの間だけ使われます。\nファイル: %1")
     elif kind is ProblemKind.UNREADABLE and what == _HISTORY:
-        text = _tr("確認の記録のファイルを開けませんでした。今回の確認は、"
-                   "アプリを閉じるまでの間だけ覚えておきます。\nファイル: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "確認の記録のファイルを開けませんでした。今回の確認は、"
+            "アプリを閉じるまでの間だけ覚えておきます。\nファイル: %1")
     elif what == _SETTINGS:  # NOT_SAVED
-        text = _tr("設定を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。"
-                   "変えた設定は、アプリを閉じるまでの間だけ使われます。\nファイル: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "設定を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。"
+            "変えた設定は、アプリを閉じるまでの間だけ使われます。\nファイル: %1")
     elif what == _HISTORY:
-        text = _tr("確認の記録を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。"
-                   "記録は、アプリを閉じるまでの間だけ覚えておきます。\nファイル: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "確認の記録を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。"
+            "記録は、アプリを閉じるまでの間だけ覚えておきます。\nファイル: %1")
     else:
-        text = _tr("問題が起きたときの記録を残せません。確認はいつもどおりできます。\nファイル: %1")
+        text = QCoreApplication.translate(
+            "StorageNotice",
+            "問題が起きたときの記録を残せません。確認はいつもどおりできます。\nファイル: %1")
     return text.replace("%1", str(problem.moved_to or problem.path))
 
 
@@ -98,7 +112,8 @@ class StorageNotice(QObject):
                 new.append(problem)
         if not new:
             return
-        box = plain_message_box(self._parent, "storageNotice", _tr("保存についてのお知らせ"), notice_text(new))
+        title = QCoreApplication.translate("StorageNotice", "保存についてのお知らせ")
+        box = plain_message_box(self._parent, "storageNotice", title, notice_text(new))
         box.setIcon(QMessageBox.Icon.Information)
         self.box = box
         box.open()

@@ -5,6 +5,12 @@
     <name>CrashReporter</name>
     <message>
         <source>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。</source>
+        <translation>Something unexpected went wrong. We are sorry.
+Please close the app and open it again.</translation>
+    </message>
+    <message>
+        <source>思わぬ問題が起きました。ご迷惑をおかけします。
 アプリをいったん閉じて、もう一度開いてください。
 
 問題の記録はこのファイルに保存しました(インターネットには送っていません):
@@ -45,6 +51,15 @@ The result is a guide. When in doubt, talk to your family or a consultation line
     <message>
         <source>これまでの確認の記録をすべて消します。よろしいですか?</source>
         <translation>This deletes the record of all past checks. Go ahead?</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceMissingView</name>
+    <message>
+        <source>次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。
+確認の結果はいつもどおり出ます。迷ったときは、お金を払ったり電話をかけたりする前に、家族や身近な人に相談してください。</source>
+        <translation>The guide to what to do next could not be loaded (a file inside the app is damaged).
+Checking works as usual. If you are unsure, talk to your family or someone close before you pay anything or make a call.</translation>
     </message>
 </context>
 <context>
@@ -193,6 +208,67 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>PDFファイル (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>StorageNotice</name>
+    <message>
+        <source>設定と確認の記録をしまうフォルダーが使えません。確認はいつもどおりできますが、設定と記録はアプリを閉じると消えます。
+フォルダー: %1</source>
+        <translation>The folder for your settings and past checks cannot be used. Checking works as usual, but settings and past checks will be gone when you close the app.
+Folder: %1</translation>
+    </message>
+    <message>
+        <source>設定のファイルが読めなかったので、はじめの設定で開きました。元のファイルは名前を変えて残してあります:
+%1</source>
+        <translation>The settings file could not be read, so the app opened with the standard settings. The old file was kept under a new name:
+%1</translation>
+    </message>
+    <message>
+        <source>確認の記録のファイルが読めなかったので、記録は空から始めます。元のファイルは名前を変えて残してあります:
+%1</source>
+        <translation>The file of past checks could not be read, so the list starts empty. The old file was kept under a new name:
+%1</translation>
+    </message>
+    <message>
+        <source>問題が起きたときの記録をしまう場所に別のものがあったので、名前を変えて残しました:
+%1</source>
+        <translation>Something else was where the app keeps its record of problems, so it was kept under a new name:
+%1</translation>
+    </message>
+    <message>
+        <source>設定のファイルを開けなかったので、はじめの設定で開きました。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</source>
+        <translation>The settings file could not be opened, so the app opened with the standard settings. Changes you make last only until you close the app.
+File: %1</translation>
+    </message>
+    <message>
+        <source>確認の記録のファイルを開けませんでした。今回の確認は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</source>
+        <translation>The file of past checks could not be opened. This session&apos;s checks are remembered only until you close the app.
+File: %1</translation>
+    </message>
+    <message>
+        <source>設定を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</source>
+        <translation>Your settings could not be saved (the disk is full or the place cannot be written to). Changes last only until you close the app.
+File: %1</translation>
+    </message>
+    <message>
+        <source>確認の記録を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。記録は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</source>
+        <translation>Past checks could not be saved (the disk is full or the place cannot be written to). They are remembered only until you close the app.
+File: %1</translation>
+    </message>
+    <message>
+        <source>問題が起きたときの記録を残せません。確認はいつもどおりできます。
+ファイル: %1</source>
+        <translation>The app cannot keep a record of problems. Checking works as usual.
+File: %1</translation>
+    </message>
+    <message>
+        <source>保存についてのお知らせ</source>
+        <translation>About saving</translation>
     </message>
 </context>
 <context>

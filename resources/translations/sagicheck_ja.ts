@@ -5,6 +5,12 @@
     <name>CrashReporter</name>
     <message>
         <source>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。</source>
+        <translation>思わぬ問題が起きました。ご迷惑をおかけします。
+アプリをいったん閉じて、もう一度開いてください。</translation>
+    </message>
+    <message>
+        <source>思わぬ問題が起きました。ご迷惑をおかけします。
 アプリをいったん閉じて、もう一度開いてください。
 
 問題の記録はこのファイルに保存しました(インターネットには送っていません):
@@ -45,6 +51,15 @@
     <message>
         <source>これまでの確認の記録をすべて消します。よろしいですか?</source>
         <translation>これまでの確認の記録をすべて消します。よろしいですか?</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceMissingView</name>
+    <message>
+        <source>次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。
+確認の結果はいつもどおり出ます。迷ったときは、お金を払ったり電話をかけたりする前に、家族や身近な人に相談してください。</source>
+        <translation>次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。
+確認の結果はいつもどおり出ます。迷ったときは、お金を払ったり電話をかけたりする前に、家族や身近な人に相談してください。</translation>
     </message>
 </context>
 <context>
@@ -193,6 +208,67 @@
     <message>
         <source>PDFファイル (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>StorageNotice</name>
+    <message>
+        <source>設定と確認の記録をしまうフォルダーが使えません。確認はいつもどおりできますが、設定と記録はアプリを閉じると消えます。
+フォルダー: %1</source>
+        <translation>設定と確認の記録をしまうフォルダーが使えません。確認はいつもどおりできますが、設定と記録はアプリを閉じると消えます。
+フォルダー: %1</translation>
+    </message>
+    <message>
+        <source>設定のファイルが読めなかったので、はじめの設定で開きました。元のファイルは名前を変えて残してあります:
+%1</source>
+        <translation>設定のファイルが読めなかったので、はじめの設定で開きました。元のファイルは名前を変えて残してあります:
+%1</translation>
+    </message>
+    <message>
+        <source>確認の記録のファイルが読めなかったので、記録は空から始めます。元のファイルは名前を変えて残してあります:
+%1</source>
+        <translation>確認の記録のファイルが読めなかったので、記録は空から始めます。元のファイルは名前を変えて残してあります:
+%1</translation>
+    </message>
+    <message>
+        <source>問題が起きたときの記録をしまう場所に別のものがあったので、名前を変えて残しました:
+%1</source>
+        <translation>問題が起きたときの記録をしまう場所に別のものがあったので、名前を変えて残しました:
+%1</translation>
+    </message>
+    <message>
+        <source>設定のファイルを開けなかったので、はじめの設定で開きました。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</source>
+        <translation>設定のファイルを開けなかったので、はじめの設定で開きました。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</translation>
+    </message>
+    <message>
+        <source>確認の記録のファイルを開けませんでした。今回の確認は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</source>
+        <translation>確認の記録のファイルを開けませんでした。今回の確認は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</translation>
+    </message>
+    <message>
+        <source>設定を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</source>
+        <translation>設定を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。変えた設定は、アプリを閉じるまでの間だけ使われます。
+ファイル: %1</translation>
+    </message>
+    <message>
+        <source>確認の記録を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。記録は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</source>
+        <translation>確認の記録を保存できませんでした(ディスクがいっぱいか、書き込めない場所です)。記録は、アプリを閉じるまでの間だけ覚えておきます。
+ファイル: %1</translation>
+    </message>
+    <message>
+        <source>問題が起きたときの記録を残せません。確認はいつもどおりできます。
+ファイル: %1</source>
+        <translation>問題が起きたときの記録を残せません。確認はいつもどおりできます。
+ファイル: %1</translation>
+    </message>
+    <message>
+        <source>保存についてのお知らせ</source>
+        <translation>保存についてのお知らせ</translation>
     </message>
 </context>
 <context>

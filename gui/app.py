@@ -114,6 +114,10 @@ class _LogFileHandler(logging.StreamHandler):
             self.stream.close()
         super().close()
 
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        """A log that cannot be written (a full disk) stays quiet: the user was told already,
+        and a report on standard error for every line would help no one."""
+
 
 def _run_sheet(args: list[str]) -> int:
     from .sheet import sheet_main

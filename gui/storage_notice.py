@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
-from .plain import plain_message_box
+from .plain import plain_label
 from .storage import FileProblem, ProblemKind
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,14 @@ def notice_text(problems: Iterable[FileProblem]) -> str:
     found = list(problems)
     no_folder = any(p.kind is ProblemKind.NO_FOLDER for p in found)
     shown = [p for p in found if not (no_folder and p.kind is not ProblemKind.NO_FOLDER and _what(p) == _LOG)]
-    return "\n\n".join(sentence(p) for p in shown)
+    return "\n\n".join(sentence(p) for p in sorted(shown, key=_order))
+
+
+def _order(problem: FileProblem) -> int:
+    """The folder first, then what the user chose and did, the log last."""
+    if problem.kind is ProblemKind.NO_FOLDER:
+        return 0
+    return {_SETTINGS: 1, _HISTORY: 2}.get(_what(problem), 3)
 
 
 class StorageNotice(QObject):
@@ -96,7 +103,7 @@ class StorageNotice(QObject):
         self._parent = parent
         self._told: set[tuple[ProblemKind, str]] = set()
         self.told: list[FileProblem] = []  # every problem told so far, in order
-        self.box: QMessageBox | None = None  # the last one shown
+        self.box: NoticeDialog | None = None  # the last one shown
 
     def report(self, problems: Iterable[FileProblem | None]) -> None:
         new = []
@@ -112,8 +119,37 @@ class StorageNotice(QObject):
                 new.append(problem)
         if not new:
             return
-        title = QCoreApplication.translate("StorageNotice", "保存についてのお知らせ")
-        box = plain_message_box(self._parent, "storageNotice", title, notice_text(new))
-        box.setIcon(QMessageBox.Icon.Information)
-        self.box = box
-        box.open()
+        self.box = NoticeDialog(notice_text(new), self._parent)
+        self.box.open()
+
+
+class NoticeDialog(QDialog):
+    """Plain text in a box that fits the screen at any text size (it scrolls when it must),
+    and one OK button."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("storageNotice")
+        self.setWindowTitle(QCoreApplication.translate("StorageNotice", "保存についてのお知らせ"))
+        self._label = plain_label(text, "storageNoticeText")
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self._fit_screen()
+
+    def text(self) -> str:
+        return self._label.text()
+
+    def _fit_screen(self) -> None:
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        width = min(screen.width() * 9 // 10, max(screen.width() // 2, 720))
+        self._label.setMinimumWidth(width - 60)
+        height = self._label.heightForWidth(width - 60) + 120
+        self.resize(width, min(height, screen.height() * 9 // 10))

@@ -277,12 +277,17 @@ def test_a_full_disk_is_told_once_and_the_checks_are_kept_in_memory(
         window.storage_notice.box.close()
         paste(window, "駅に着いたよ")
         check(qtbot, window)
-        seen["told"] = [(p.kind.value, p.path.name) for p in window.storage_notice.told]
         seen["notice"] = window.storage_notice.box.text()
         seen["listed"] = len(window._history.entries())
+        window.larger_button.click()
+        window.larger_button.click()
+        seen["told"] = [(p.kind.value, p.path.name) for p in window.storage_notice.told]
+        seen["size"] = window.settings().text_size_pt
 
     assert _start(qtbot, monkeypatch, ["--data-dir", str(_data_dir)], during) == 0
-    assert seen["told"] == [("not_saved", "history.json")]  # once, for two checks
+    # once each, for two checks and two size changes
+    assert seen["told"] == [("not_saved", "history.json"), ("not_saved", "settings.json")]
+    assert seen["size"] == 24  # the change is used all the same
     assert "保存できませんでした" in seen["notice"]
     assert seen["listed"] == 2
     assert not (_data_dir / "history.json").exists()

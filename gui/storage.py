@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -154,7 +153,7 @@ def encode_json(data: Any) -> bytes:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step (its folder must exist)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     fd = _os_open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -273,7 +272,7 @@ def remove_stale_temp_files(path: Path) -> int:
 
 def folder_is_writable(folder: Path) -> str | None:
     """None when a file can be made in ``folder``; otherwise the system's reason."""
-    probe = folder / f".write-test.{secrets.token_hex(6)}.tmp"
+    probe = folder / f".write-test.{os.urandom(6).hex()}.tmp"
     try:
         os.close(_os_open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600))
         probe.unlink()

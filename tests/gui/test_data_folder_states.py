@@ -206,10 +206,15 @@ def test_the_app_opens_says_what_it_could_not_use_and_goes_on_checking(
         seen["told"] = [(p.kind.value, p.path.name) for p in window.storage_notice.told]
         seen["moved_to"] = [p.moved_to for p in window.storage_notice.told if p.moved_to]
         seen["notice"] = window.storage_notice.box.text() if window.storage_notice.box else ""
+        window.commands.show_history.trigger()  # 履歴 opens and lists the check just made
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if w.objectName() == "historyDialog"]
+        seen["listed"] = dialog.entries.count()
+        dialog.close()
         state.after(_data_dir, window)
 
     assert _start(qtbot, monkeypatch, ["--data-dir", str(_data_dir)], during) == 0
     assert seen["told"] == state.told
+    assert seen["listed"] == 1
     for moved_to in seen["moved_to"]:  # the old file is kept, and the notice says where
         assert os.path.lexists(moved_to) and moved_to.name.endswith(".corrupt")
         assert str(moved_to) in seen["notice"]

@@ -24,6 +24,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import bounded_json
+
 LABELS = ("scam", "genuine")
 LANGS = ("ja", "en")
 CHANNELS = ("sms", "email", "line", "call", "letter", "web", "unknown")
@@ -144,9 +146,9 @@ def load(path: Path, reserved: Path | None = None) -> Corpus:
             if not raw.strip():
                 continue
             try:
-                record = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                corpus.problems.append(Problem(lineno, f"not JSON: {exc}"))
+                record = bounded_json.loads(raw)
+            except bounded_json.JsonInputError as exc:
+                corpus.problems.append(Problem(lineno, f"not JSON ({exc.code.replace('_', ' ')}): {exc}"))
                 continue
             what = _record_problem(record, reserved_pages)
             if what:

@@ -230,6 +230,16 @@ def test_eval_gives_every_bad_line_an_error_in_order_and_measures_the_rest(tmp_p
     assert "c.jsonl:5: \"label\" must be one of scam, genuine (left out)" in err
 
 
+def test_corpus_check_lists_a_line_nested_5000_deep_as_a_problem(tmp_path):
+    """Before, the corpus loader (used by corpus check and eval --cv) died with a RecursionError."""
+    corpus = tmp_path / "messages.jsonl"
+    corpus.write_text("[" * 5000 + "]" * 5000 + "\n" + '{"id": NaN}\n', encoding="utf-8")
+    code, out, _ = run(["corpus", "check", str(corpus)])
+    assert code == 2
+    assert f"{corpus}: line 1: not JSON (too deep)" in out
+    assert f"{corpus}: line 2: not JSON (not finite)" in out
+
+
 def test_module_entry_point_runs_as_a_program():
     result = subprocess.run(
         [sys.executable, "-m", "core", "check", "--json", SCAM],

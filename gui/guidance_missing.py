@@ -1,7 +1,8 @@
 """The next-steps panel when the guidance data cannot be read: the window still opens and checks.
 
 A broken or missing file under ``resources/guidance`` used to stop the window from being built,
-although the check needs none of it. :func:`walkthrough_view` gives the usual walk-through when
+although the check needs none of it. The printed sheet does need it: the window keeps its print
+buttons off while this panel stands in. :func:`walkthrough_view` gives the usual walk-through when
 the guidance reads, and otherwise a plain panel with the same surface saying that the guide is
 missing and what to do meanwhile.
 """
@@ -50,7 +51,8 @@ class GuidanceMissingView(QWidget):
     def retranslate(self, lang: str) -> None:
         self._text.setText(QCoreApplication.translate(
             "GuidanceMissingView",
-            "次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。\n"
+            "次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。"
+            "案内の紙も作れません。\n"
             "確認の結果はいつもどおり出ます。迷ったときは、お金を払ったり電話をかけたりする前に、"
             "家族や身近な人に相談してください。"))
 

@@ -31,7 +31,7 @@ from .settings import Settings, SettingsStore
 from .storage_notice import StorageNotice
 from .styles import stylesheet
 from .verdict_view import VerdictView
-from .guidance_missing import walkthrough_view
+from .guidance_missing import GuidanceMissingView, walkthrough_view
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         steps.setObjectName("nextStepsPanel")
         self.next_steps_heading = heading_label(steps)
         self.walkthrough = walkthrough_view(steps)  # a plain note instead when the guidance is broken
+        self._sheet_possible = not isinstance(self.walkthrough, GuidanceMissingView)  # the sheet needs it
         self.print_button = _button("printButton", steps)
         self.save_pdf_button = _button("savePdfButton", steps)
         print_row = QHBoxLayout()
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self.result_area.verticalScrollBar().setValue(0)
         self.message_input.show_spans(self._checked_text, verdict.all_spans())
         self.walkthrough.set_verdict(verdict, self._settings.language)
-        self._set_result_actions_enabled(True)
+        self._set_result_actions_enabled(self._sheet_possible)
         self._update_tab_order()
         self._remember(verdict)
 

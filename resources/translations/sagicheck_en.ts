@@ -56,9 +56,9 @@ The result is a guide. When in doubt, talk to your family or a consultation line
 <context>
     <name>GuidanceMissingView</name>
     <message>
-        <source>次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。
+        <source>次にすることの案内を読み込めませんでした(アプリの中のファイルが壊れています)。案内の紙も作れません。
 確認の結果はいつもどおり出ます。迷ったときは、お金を払ったり電話をかけたりする前に、家族や身近な人に相談してください。</source>
-        <translation>The guide to what to do next could not be loaded (a file inside the app is damaged).
+        <translation>The guide to what to do next could not be loaded (a file inside the app is damaged), so the sheet cannot be made either.
 Checking works as usual. If you are unsure, talk to your family or someone close before you pay anything or make a call.</translation>
     </message>
 </context>

@@ -227,6 +227,8 @@ def test_a_broken_guidance_file_does_not_keep_the_window_from_checking(qtbot, mo
         assert isinstance(window.walkthrough, GuidanceMissingView)
         (note,) = window.findChildren(QLabel, "guidanceMissing")
         assert note.isVisible() and "案内を読み込めませんでした" in note.text()
+        # the sheet is made of the guidance: printing is off rather than a crash dialog
+        assert not window.print_button.isEnabled() and not window.commands.save_pdf.isEnabled()
         window.runner.wait_done(10_000)
     finally:
         guidance.load_guidance.cache_clear()

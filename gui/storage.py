@@ -19,6 +19,7 @@ No Qt here. Files and folders are opened, made and renamed only through ``_os_op
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
@@ -33,7 +34,7 @@ from core.bounded_json import JsonInputError, loads
 
 MAX_FILE_BYTES = 4 * 1024 * 1024  # settings and history are a few kilobytes
 MAX_DEPTH = 16
-LOCK_WAIT_S = 3.0
+LOCK_WAIT_S = 1.0  # a write takes milliseconds; a lock held longer belongs to a stuck window
 _LOCK_POLL_S = 0.02
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -214,17 +215,36 @@ def file_lock(path: Path, wait_s: float = LOCK_WAIT_S) -> Iterator[None]:
     lock = path.with_name(f".{path.name}.lock")
     fd = _os_open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600)
     try:
-        deadline = time.monotonic() + wait_s
+        locked = _lock_within(fd, wait_s, lock)
+        try:
+            yield
+        finally:
+            if locked:
+                _unlock(fd)
+    finally:
+        os.close(fd)
+
+
+def _lock_within(fd: int, wait_s: float, lock: Path) -> bool:
+    """Take the lock on ``fd``: True once held; False on a file system without locks (some
+    network shares), where the write goes ahead unlocked as it always did; TimeoutError."""
+    deadline = time.monotonic() + wait_s
+    try:
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
                 raise TimeoutError(0, f"{lock} is held by another window")
             time.sleep(_LOCK_POLL_S)
-        try:
-            yield
-        finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
+    except TimeoutError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _LOCKS_UNSUPPORTED:
+            raise
+        return False
+    return True
+
+
+_LOCKS_UNSUPPORTED = frozenset(getattr(errno, name) for name in ("ENOLCK", "EOPNOTSUPP", "ENOTSUP", "EINVAL")
+                               if hasattr(errno, name))
 
 
 if os.name == "nt":  # pragma: no cover - Windows

@@ -249,3 +249,16 @@ def test_an_entry_that_could_not_be_written_is_kept_and_written_with_the_next(tm
     monkeypatch.setattr(storage, "_os_replace", real)
     assert store.add(_entry(2)) is None
     assert [e.excerpt for e in HistoryStore(tmp_path / "history.json").entries()] == ["message 2", "message 1"]
+
+
+def test_a_file_system_without_locks_still_saves(tmp_path, monkeypatch):
+    """Some network shares refuse locks (ENOLCK): the write goes ahead as it did before locks."""
+    import errno
+
+    def refuse(fd):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(storage, "_try_lock", refuse)
+    store = HistoryStore(tmp_path / "history.json")
+    assert store.add(_entry(1)) is None
+    assert [e.excerpt for e in HistoryStore(tmp_path / "history.json").entries()] == ["message 1"]

@@ -30,7 +30,6 @@ import threading
 from bisect import bisect_left
 from itertools import accumulate
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache

@@ -57,6 +57,7 @@ _IDEOGRAPHIC_DOT = re.compile(r"(?<=[a-z0-9])。(?=[a-z0-9])", re.IGNORECASE)
 _SCHEME_PREFIX = re.compile(rf"([a-z*][a-z0-9+.*-]*){_COLON}([/\\]*)", re.IGNORECASE)
 _NO_SLASH_SCHEMES = frozenset({"mailto", "javascript", "vbscript", "data", "file"})
 _COMPANY_FORM = re.compile(r"co\.(?:ltd|inc|llc)")
+_CAREFUL_LENGTH = 4096  # beyond this, every dot and colon of an address is bracketed
 _MAX_HOST = 253  # a host name has at most 253 characters (127 labels)
 _MAX_SUFFIX_LABELS = 6  # the longest public suffix has fewer labels than this
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
@@ -130,6 +131,8 @@ def defang(url: str) -> str:
     Every scheme inside the address is defanged too (``...?next=http://b.example``), and
     every host that follows one; other schemes get a bracketed colon (``mailto[:]a@b[.]example``).
     """
+    if len(url) > _CAREFUL_LENGTH:  # no real address is this long: the rest is made dead wholesale
+        return defang(url[:_CAREFUL_LENGTH]) + url[_CAREFUL_LENGTH:].replace(".", "[.]").replace(":", "[:]")
     url = _DEFANG.sub(".", url)
     url = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", url)
     url = _OTHER_SCHEME_COLON.sub(lambda m: f"{m.group(1) or m.group(2)}[:]", url)

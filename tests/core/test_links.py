@@ -144,3 +144,9 @@ def test_no_scheme_survives_on_what_is_printed():
     shown = defang_text(text, check(text).links)
     for live in ("javascript:", "mailto:", "ftp:", "https:", "http:"):
         assert live not in shown
+
+
+def test_a_huge_address_is_dead_all_the_way_through():
+    shown = defang("https://a.example.com/?next=" + "http://b.example.com/" * 500)
+    assert shown.startswith("hxxps://a[.]example[.]com/")
+    assert "http://" not in shown and "example.com" not in shown

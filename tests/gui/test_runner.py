@@ -83,6 +83,7 @@ def test_a_new_check_stops_the_one_under_way_instead_of_queueing_behind_it(qtbot
     assert first_started.wait(5)
     with qtbot.waitSignal(runner.verdict_ready, timeout=5000):
         runner.run(SCAM)
+    _flush(runner)
     assert stopped == [True]
     assert [v.level for v in got] == [Level.DANGER]
 

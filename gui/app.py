@@ -86,7 +86,8 @@ def _application(qt_args: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_NAME)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # set once: a second setStyle re-polishes every widget alive
+        app.setStyle("Fusion")
     return app
 
 

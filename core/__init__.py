@@ -7,6 +7,7 @@
 
 from .check import check, load, max_input_bytes
 from .links import defang_text
+from .picture_text import PictureText, read_picture, read_picture_file, reader_installed
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
     ReasonKind, Text, Verdict,
@@ -15,4 +16,5 @@ from .verdict import (
 __all__ = [
     "check", "load", "max_input_bytes", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
     "NumberKind", "PhoneNumber", "Reason", "ReasonKind", "Text", "Verdict",
+    "PictureText", "read_picture", "read_picture_file", "reader_installed",
 ]

@@ -127,18 +127,13 @@ def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
 
 def _check_picture(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Read the message in a picture, then check it; the output says the text came from a picture."""
-    from .picture_text import read_picture
+    from .picture_text import read_picture_file
 
     if args.text is not None:
         print("sagicheck: give either TEXT or --image, not both", file=stderr)
         return EXIT_BAD_INPUT
     try:
-        data = Path(args.image).read_bytes()
-    except OSError as exc:
-        print(f"sagicheck: {args.image}: {exc.strerror or exc}", file=stderr)
-        return EXIT_BAD_INPUT
-    try:
-        read = read_picture(data)
+        read = read_picture_file(args.image)
         verdict = check(read.text)
     except CheckError as exc:
         print(f"sagicheck: {_error_line(exc, args.lang)}", file=stderr)

@@ -20,12 +20,12 @@ downloaded: the reader's models come inside its package.
 from __future__ import annotations
 
 import re
-import statistics
 import time
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from .picture import PictureInfo, ReadingSettings, inspect, picture_error, reading_settings
@@ -52,7 +52,7 @@ class TextPiece:
         return (self.top + self.bottom) / 2
 
     def confidence(self) -> float:
-        return statistics.fmean(self.confidences) if self.confidences else 1.0
+        return sum(self.confidences) / len(self.confidences) if self.confidences else 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +117,21 @@ def read_picture(data: bytes, reader: Reader | None = None) -> PictureText:
     result = arrange(pieces, info, settings)
     if not result.text.strip():
         raise picture_error(ErrorCode.PICTURE_NO_TEXT)
-    return _with_seconds(result, time.perf_counter() - started)
+    return replace(result, seconds=time.perf_counter() - started)
 
 
-def _with_seconds(result: PictureText, seconds: float) -> PictureText:
-    from dataclasses import replace
-
-    return replace(result, seconds=seconds)
+def read_picture_file(path: str | Path, reader: Reader | None = None) -> PictureText:
+    """:func:`read_picture` on a file; one larger than the limit is turned away before it is read."""
+    try:
+        with open(path, "rb") as file:
+            size = file.seek(0, 2)
+            if size > reading_settings().limits.max_bytes:
+                raise picture_error(ErrorCode.PICTURE_TOO_LARGE)
+            file.seek(0)
+            data = file.read()
+    except OSError:
+        raise picture_error(ErrorCode.PICTURE_NOT_OPENED) from None
+    return read_picture(data, reader)
 
 
 @cache
@@ -180,7 +188,8 @@ def arrange(pieces: Sequence[TextPiece], info: PictureInfo, settings: ReadingSet
         else:
             row.pieces.append(piece)
     rows.sort(key=lambda r: r.top)
-    line_height = statistics.median(r.bottom - r.top for r in rows) if rows else 0.0
+    heights = sorted(r.bottom - r.top for r in rows)
+    line_height = heights[len(heights) // 2] if heights else 0.0
 
     chars: list[str] = []
     confidences: list[float] = []

@@ -216,6 +216,7 @@ class ErrorCode(StrEnum):
     # Reading a picture (core.read_picture)
     PICTURE_UNSUPPORTED = "picture_unsupported"  # not PNG, JPEG, BMP, WebP or GIF (e.g. HEIC, PDF)
     PICTURE_BROKEN = "picture_broken"  # empty, cut short, or it cannot be decoded
+    PICTURE_NOT_OPENED = "picture_not_opened"  # the file is gone or may not be read
     PICTURE_TOO_LARGE = "picture_too_large"  # more bytes or pixels than the reading limits
     PICTURE_NO_TEXT = "picture_no_text"  # read, but no message text was found in it
     READER_MISSING = "reader_missing"  # the optional reader (the ocr extra) is not installed

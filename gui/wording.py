@@ -5,6 +5,8 @@ Marked with ``QT_TRANSLATE_NOOP`` so Qt Linguist collects them; translated when 
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.verdict import ErrorCode, Level
@@ -54,7 +56,15 @@ PICTURE_MESSAGES = {
 }
 
 
+# The packaged app has no pip to add the reader with.
+READER_MISSING_PACKAGED = QT_TRANSLATE_NOOP(
+    "Wording", "このアプリには、画像から文字を読み取る部品が入っていません。"
+               "メッセージの文章をコピーして貼り付けてください。")
+
+
 def picture_failure_message(code: str) -> str:
+    if code == ErrorCode.READER_MISSING.value and getattr(sys, "frozen", False):
+        return QCoreApplication.translate(_CONTEXT, READER_MISSING_PACKAGED)
     return QCoreApplication.translate(_CONTEXT, PICTURE_MESSAGES.get(code, PICTURE_MESSAGES[INTERNAL]))
 
 

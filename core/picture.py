@@ -56,6 +56,7 @@ class ReadingSettings:
     doubtful_below: float
     status_bar_share: float
     status_bar_max_chars: int
+    centred_share: float
     bubble_gap_lines: float
     clutter: tuple[str, ...]
 
@@ -63,7 +64,7 @@ class ReadingSettings:
 _KEYS = {
     "limits": {"max_bytes", "max_pixels", "max_side"},
     "reading": {"drop_line_below", "doubtful_below", "status_bar_share", "status_bar_max_chars",
-                "bubble_gap_lines"},
+                "centred_share", "bubble_gap_lines"},
     "clutter": {"patterns"},
 }
 
@@ -87,7 +88,7 @@ def reading_settings() -> ReadingSettings:
     limits, reading = data["limits"], data["reading"]
     if not all(isinstance(v, int) and v > 0 for v in limits.values()):
         raise RuleFileError(FILE, "[limits] are positive whole numbers")
-    for key in ("drop_line_below", "doubtful_below", "status_bar_share"):
+    for key in ("drop_line_below", "doubtful_below", "status_bar_share", "centred_share"):
         if not isinstance(reading[key], (int, float)) or not 0 <= reading[key] <= 1:
             raise RuleFileError(FILE, f"[reading] {key} is a share between 0 and 1")
     patterns = data["clutter"]["patterns"]
@@ -102,6 +103,7 @@ def reading_settings() -> ReadingSettings:
         doubtful_below=float(reading["doubtful_below"]),
         status_bar_share=float(reading["status_bar_share"]),
         status_bar_max_chars=int(reading["status_bar_max_chars"]),
+        centred_share=float(reading["centred_share"]),
         bubble_gap_lines=float(reading["bubble_gap_lines"]),
         clutter=tuple(patterns),
     )

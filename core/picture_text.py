@@ -136,17 +136,18 @@ def read_picture_file(path: str | Path, reader: Reader | None = None) -> Picture
 
 @cache
 def _clutter(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def is_clutter(piece: TextPiece, picture_height: int, settings: ReadingSettings) -> bool:
+def is_clutter(piece: TextPiece, picture_width: int, picture_height: int, settings: ReadingSettings) -> bool:
     """Whether a piece is the phone's rather than the message's (see the module)."""
     folded = unicodedata.normalize("NFKC", piece.text).strip()
     if not folded:
         return True
     in_status_bar = piece.centre_y < settings.status_bar_share * picture_height
-    if in_status_bar and len(folded) <= settings.status_bar_max_chars:
-        return True
+    centred = abs((piece.left + piece.right) / 2 - picture_width / 2) <= settings.centred_share * picture_width / 2
+    if in_status_bar and not centred and len(folded) <= settings.status_bar_max_chars:
+        return True  # the clock and icons sit left and right; a sender's name at the top is centred
     return _clutter(settings.clutter).fullmatch(folded) is not None
 
 
@@ -179,7 +180,7 @@ class _Row:
 def arrange(pieces: Sequence[TextPiece], info: PictureInfo, settings: ReadingSettings) -> PictureText:
     """Pieces in reading order as text, bubbles apart by a blank line, clutter left out."""
     kept = [p for p in pieces
-            if p.confidence() >= settings.drop_line_below and not is_clutter(p, info.height, settings)]
+            if p.confidence() >= settings.drop_line_below and not is_clutter(p, info.width, info.height, settings)]
     rows: list[_Row] = []
     for piece in sorted(kept, key=lambda p: (p.top, p.left)):
         row = next((r for r in reversed(rows[-3:]) if r.takes(piece)), None)

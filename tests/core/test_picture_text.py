@@ -177,3 +177,16 @@ def test_cli_turns_away_a_picture_it_does_not_read_with_exit_2(tmp_path, fake_re
 def test_cli_refuses_text_and_a_picture_together(tmp_path, fake_reader):
     code, _, err = run(["check", "--image", str(tmp_path / "x.png"), "some text"])
     assert code == 2 and "not both" in err
+
+
+def test_a_sender_centred_at_the_top_of_a_screenshot_cut_below_the_status_bar_is_kept():
+    sender = piece("03-5555-0123", 383, 20, 692, 70)  # centred, where a status bar would be
+    clock = piece("9:41", 36, 15, 125, 72)
+    body = piece("至急ご連絡ください", 80, 300, 600, 360)
+    assert read([sender, clock, body]).text == "03-5555-0123\n\n至急ご連絡ください"
+
+
+def test_clutter_is_known_whatever_the_reader_made_of_upper_and_lower_case():
+    label = piece("smS/mms", 460, 188, 620, 238)
+    body = piece("至急ご連絡ください", 80, 300, 600, 360)
+    assert read([label, body]).text == "至急ご連絡ください"

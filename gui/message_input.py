@@ -203,6 +203,7 @@ class MessageInput(QPlainTextEdit):
         self.pasted.emit(PasteOutcome(offered=len(text), taken=len(taken)))
         self._doubtful = to_document(taken, doubtful)
         self._draw()
+        self._reveal(0)  # the user compares it with the picture from the top
 
     def doubtful(self) -> list[Span]:
         """The ranges marked as read with little confidence, in document positions."""

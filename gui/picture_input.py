@@ -167,7 +167,7 @@ class ReadingBar(QWidget):
         reader.reading_stopped.connect(self.hide)
 
     def retranslate(self) -> None:
-        self.label.setText(self.tr("画像から文字を読み取っています…(初めての時は少し長くかかります)"))
+        self.label.setText(self.tr("画像を読み取っています…"))
         self.label.setAccessibleName(self.label.text())
         self.stop_button.setText(self.tr("読み取りをやめる"))
         self.stop_button.setAccessibleName(self.stop_button.text())
@@ -211,12 +211,9 @@ class PictureNotice(QLabel):
         elif isinstance(said, CheckFailure):
             self.setText(picture_failure_message(said.code))
         elif said.doubtful:
-            self.setText(self.tr(
-                "画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。"
-                "波線の文字は、読み取りに自信がないところです。"))
+            self.setText(self.tr("画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。"))
         else:
-            self.setText(self.tr(
-                "画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。"))
+            self.setText(self.tr("画像から読み取りました。間違いがないか画像と見比べてください。"))
 
     def _forget_if_emptied(self) -> None:
         if isinstance(self._said, core.PictureText) and self._box.document().isEmpty():

@@ -40,7 +40,7 @@ PICTURE_MESSAGES = {
         "Wording", "この種類のファイルは読み取れません。PNG・JPEG・BMP・WebP・GIF の画像(スクリーンショット)を選んでください。"
                    "iPhone の写真(HEIC)や PDF は、スクリーンショットを撮り直すと読み取れます。"),
     ErrorCode.PICTURE_BROKEN.value: QT_TRANSLATE_NOOP(
-        "Wording", "画像ファイルが壊れているか途中までしかないため、読み取れませんでした。欄の文章はそのままです。"),
+        "Wording", "画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。"),
     ErrorCode.PICTURE_NOT_OPENED.value: QT_TRANSLATE_NOOP(
         "Wording", "画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。"),
     ErrorCode.PICTURE_TOO_LARGE.value: QT_TRANSLATE_NOOP(

@@ -222,12 +222,12 @@ The &quot;Paste&quot; button puts it in too.</translation>
 <context>
     <name>PictureNotice</name>
     <message>
-        <source>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。波線の文字は、読み取りに自信がないところです。</source>
-        <translation>This text was read from a picture and may contain reading mistakes: compare it with the picture. Characters with a wavy underline are the ones the reading was least sure of.</translation>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</source>
+        <translation>Read from the picture: compare it with the picture for mistakes. Wavy underlines mark unsure characters.</translation>
     </message>
     <message>
-        <source>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。</source>
-        <translation>This text was read from a picture and may contain reading mistakes: compare it with the picture.</translation>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。</source>
+        <translation>Read from the picture: compare it with the picture for mistakes.</translation>
     </message>
 </context>
 <context>
@@ -248,8 +248,8 @@ The &quot;Paste&quot; button puts it in too.</translation>
 <context>
     <name>ReadingBar</name>
     <message>
-        <source>画像から文字を読み取っています…(初めての時は少し長くかかります)</source>
-        <translation>Reading the text in the picture… (the first time takes a little longer)</translation>
+        <source>画像を読み取っています…</source>
+        <translation>Reading the picture…</translation>
     </message>
     <message>
         <source>読み取りをやめる</source>
@@ -485,8 +485,8 @@ File: %1</translation>
         <translation>This kind of file cannot be read. Choose a PNG, JPEG, BMP, WebP or GIF picture (a screenshot). For an iPhone photo (HEIC) or a PDF, take a screenshot of it and read that.</translation>
     </message>
     <message>
-        <source>画像ファイルが壊れているか途中までしかないため、読み取れませんでした。欄の文章はそのままです。</source>
-        <translation>The picture file is broken or incomplete, so it could not be read. The text in the box is as it was.</translation>
+        <source>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</source>
+        <translation>The picture file is broken, so it could not be read. The text in the box is as it was.</translation>
     </message>
     <message>
         <source>画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。</source>

@@ -222,12 +222,12 @@
 <context>
     <name>PictureNotice</name>
     <message>
-        <source>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。波線の文字は、読み取りに自信がないところです。</source>
-        <translation>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。波線の文字は、読み取りに自信がないところです。</translation>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</source>
+        <translation>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</translation>
     </message>
     <message>
-        <source>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。</source>
-        <translation>画像から読み取った文章です。読み間違いがあるかもしれないので、元の画像と見比べてください。</translation>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。</source>
+        <translation>画像から読み取りました。間違いがないか画像と見比べてください。</translation>
     </message>
 </context>
 <context>
@@ -248,8 +248,8 @@
 <context>
     <name>ReadingBar</name>
     <message>
-        <source>画像から文字を読み取っています…(初めての時は少し長くかかります)</source>
-        <translation>画像から文字を読み取っています…(初めての時は少し長くかかります)</translation>
+        <source>画像を読み取っています…</source>
+        <translation>画像を読み取っています…</translation>
     </message>
     <message>
         <source>読み取りをやめる</source>
@@ -485,8 +485,8 @@
         <translation>この種類のファイルは読み取れません。PNG・JPEG・BMP・WebP・GIF の画像(スクリーンショット)を選んでください。iPhone の写真(HEIC)や PDF は、スクリーンショットを撮り直すと読み取れます。</translation>
     </message>
     <message>
-        <source>画像ファイルが壊れているか途中までしかないため、読み取れませんでした。欄の文章はそのままです。</source>
-        <translation>画像ファイルが壊れているか途中までしかないため、読み取れませんでした。欄の文章はそのままです。</translation>
+        <source>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</source>
+        <translation>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</translation>
     </message>
     <message>
         <source>画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。</source>

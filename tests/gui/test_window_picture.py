@@ -63,7 +63,7 @@ def test_pasting_a_screenshot_reads_it_puts_the_text_in_the_box_and_checks_it(qt
     assert verdict.level == Level.DANGER
     assert {"LINK_LOOKALIKE", "DELIVERY_PHISHING"} <= {r.id for r in verdict.reasons}
     assert window.picture_notice.isVisible()
-    assert "画像から読み取った文章です" in window.picture_notice.text()
+    assert "画像から読み取りました" in window.picture_notice.text()
     link = SCAM_TEXT.index("https://")
     assert window.message_input.doubtful() == [(link + 15, link + 16)]  # the doubtful 'k' is marked
     assert window.message_input.highlighted()  # and the verdict's highlights are drawn as well

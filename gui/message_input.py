@@ -153,6 +153,7 @@ class MessageInput(QPlainTextEdit):
 
     pasted = Signal(object)  # PasteOutcome, after every paste or drop (Ctrl+V, the button, a drop)
     picture_offered = Signal(object)  # picture_input.PictureSource: a pasted or dropped picture
+    picture_text_taken = Signal(bool)  # after take_picture_text: whether doubtful characters are marked
 
     def __init__(self, parent: QWidget | None = None, limit: Callable[[], int] = checker_limit) -> None:
         super().__init__(parent)
@@ -204,15 +205,21 @@ class MessageInput(QPlainTextEdit):
         self._doubtful = to_document(taken, doubtful)
         self._draw()
         self._reveal(0)  # the user compares it with the picture from the top
+        self.picture_text_taken.emit(bool(self._doubtful))
 
     def doubtful(self) -> list[Span]:
         """The ranges marked as read with little confidence, in document positions."""
         return list(self._doubtful)
 
     def _forget_doubtful(self) -> None:
+        """The text changed: drop the doubtful marks (drawn last) and keep the rest as Qt moved them.
+
+        Drawing again from the stored ranges would place them in text that is no longer there.
+        """
         if self._doubtful:
+            kept = self.extraSelections()[: -len(self._doubtful)]
             self._doubtful = []
-            self._draw()
+            self.setExtraSelections(kept)
 
     def limit_bytes(self) -> int:
         """How much text the box takes from a paste or drop, in UTF-8 bytes."""

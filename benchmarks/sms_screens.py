@@ -1,7 +1,8 @@
 """Phone-style screenshots of text messages, drawn with Qt, for measuring reading a picture.
 
 Each screen has a status bar (clock, battery), a header with the sender, received bubbles with
-the time beside them and, now and then, a '既読' mark, as a phone's messages app shows them.
+the time beside them and, on one screen, a reply the owner sent (on the right, with '既読' and
+the time beside it), as a phone's messages app shows them.
 ``Screen.messages`` is the text a person reads in the bubbles, one string a bubble, with the
 line breaks where the bubble wraps them; that is what reading the picture should give back.
 
@@ -9,9 +10,8 @@ line breaks where the bubble wraps them; that is what reading the picture should
     png = render(SCREENS[0])                       # bytes of a PNG
     jpeg = render(SCREENS[0], width=750, jpeg_quality=70)
 
-The messages are written for these measurements (not copied from anywhere); the links are
-made up and the numbers are from ranges that are never given out (e.g. 03-1234-5678 style
-numbers with made-up digits).
+The messages are written for these measurements (not copied from anywhere); the links and
+the numbers are made up.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Screen:
     sender: str
     messages: tuple[str, ...]  # bubble texts, each line as the bubble shows it
     times: tuple[str, ...] = ()
+    sent: tuple[int, ...] = ()  # bubbles the phone's owner sent (right, coloured, '既読' beside)
 
 
 SCREENS: tuple[Screen, ...] = (
@@ -52,6 +53,11 @@ SCREENS: tuple[Screen, ...] = (
         "明日の午前中にお届け予定です。\n日時の変更は以下から\nお手続きください。",
         "http://yamato-unyu.top/r/7QkZ",
     ), ("11:00", "11:01")),
+    Screen("080-1234-0000", (
+        "荷物の受け取りに必要なので\n認証コードを教えてください。",
+        "何のコードですか?",
+        "今届いた6桁の番号です。\nすぐに送ってください。",
+    ), ("18:02", "18:05", "18:06"), sent=(1,)),
     Screen("市役所", (
         "医療費の還付金があります。\n受け取りの期限が近いため\n0120-000-456 までお電話\nください。",
     ), ("10:15",)),
@@ -118,29 +124,37 @@ def draw(screen: Screen, width: int = 1080, dark: bool = False, font: str = FONT
     body = pen_font(46)
     metrics = QFontMetrics(body)
     pad = round(36 * unit)
-    left = round(50 * unit)
     for index, text in enumerate(screen.messages):
+        mine = index in screen.sent
         lines = text.split("\n")
         text_w = max(metrics.horizontalAdvance(line) for line in lines)
         text_h = metrics.lineSpacing() * len(lines)
+        left = width - round(50 * unit) - (text_w + 2 * pad) if mine else round(50 * unit)
         bubble = QRectF(left, y, text_w + 2 * pad, text_h + 2 * pad)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colors["bubble"]))
+        painter.setBrush(QColor(colors["sent" if mine else "bubble"]))
         painter.drawRoundedRect(bubble, 40 * unit, 40 * unit)
-        painter.setPen(QColor(colors["text"]))
+        painter.setPen(QColor("#ffffff" if mine else colors["text"]))
         pen_font(46)
         for n, line in enumerate(lines):
             baseline = y + pad + metrics.ascent() + n * metrics.lineSpacing()
             painter.drawText(round(left + pad), round(baseline), line)
         if index < len(screen.times):
-            pen_font(28)
+            small = pen_font(28)
             painter.setPen(QColor(colors["muted"]))
-            painter.drawText(round(bubble.right() + 20 * unit), round(bubble.bottom() - 10 * unit),
-                             screen.times[index])
+            if mine:  # read mark and time to the left of one's own bubble, as LINE shows them
+                x = round(bubble.left() - 20 * unit - QFontMetrics(small).horizontalAdvance(screen.times[index]))
+                painter.drawText(x, round(bubble.bottom() - 50 * unit), "既読")
+                painter.drawText(x, round(bubble.bottom() - 10 * unit), screen.times[index])
+            else:
+                painter.drawText(round(bubble.right() + 20 * unit), round(bubble.bottom() - 10 * unit),
+                                 screen.times[index])
         y = round(bubble.bottom() + 60 * unit)
     painter.end()
     return image
 
 
-_LIGHT = {"background": "#ffffff", "header": "#f2f2f7", "bubble": "#e9e9eb", "text": "#000000", "muted": "#8e8e93"}
-_DARK = {"background": "#000000", "header": "#1c1c1e", "bubble": "#26252a", "text": "#ffffff", "muted": "#8e8e93"}
+_LIGHT = {"background": "#ffffff", "header": "#f2f2f7", "bubble": "#e9e9eb", "sent": "#1f7a3a", "text": "#000000",
+          "muted": "#8e8e93"}
+_DARK = {"background": "#000000", "header": "#1c1c1e", "bubble": "#26252a", "sent": "#1f7a3a", "text": "#ffffff",
+         "muted": "#8e8e93"}

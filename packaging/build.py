@@ -161,10 +161,11 @@ def broken_links(data: Path, work: Path) -> list[str]:
     return problems
 
 
-def self_test(exe: Path) -> int:
+def self_test(exe: Path, with_reader: bool = False) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
-    proc = subprocess.run([str(exe), "--self-test", "--verbose"], env=env, timeout=300)
+    extra = ["--reader"] if with_reader else []
+    proc = subprocess.run([str(exe), "--self-test", "--verbose", *extra], env=env, timeout=300)
     say(f"self-test exited {proc.returncode} after {time.perf_counter() - start:.2f} s")
     return proc.returncode
 
@@ -217,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         return EXIT_BUILD
 
-    status = self_test(exe)
+    status = self_test(exe, args.with_reader)
     if status != 0:
         return status
     folders = [bundle] + ([args.dist / "sagicheck.app"] if sys.platform == "darwin" else [])

@@ -15,4 +15,16 @@ from .verdict import (
 __all__ = [
     "check", "load", "max_input_bytes", "defang_text", "CheckError", "ErrorCode", "Level", "Link", "LinkRisk", "Listing",
     "NumberKind", "PhoneNumber", "Reason", "ReasonKind", "Text", "Verdict",
+    "PictureText", "read_picture", "read_picture_file", "reader_installed",
 ]
+
+_PICTURE_READING = ("PictureText", "read_picture", "read_picture_file", "reader_installed")
+
+
+def __getattr__(name: str):
+    """Reading pictures (``core.picture_text``) is loaded when first asked for, not at start-up."""
+    if name in _PICTURE_READING:
+        from . import picture_text
+
+        return getattr(picture_text, name)
+    raise AttributeError(f"module 'core' has no attribute {name!r}")

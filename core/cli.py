@@ -2,6 +2,7 @@
 
     python -m core check [--json] [--lang ja|en] [TEXT]    (stdin when TEXT is absent)
     python -m core check --jsonl                            (one JSON object per stdin line)
+    python -m core check --image FILE [--json]              (the message in a picture; ocr extra)
     python -m core eval FILE.jsonl [--json]                 (the shipped detector on a labelled file)
     python -m core eval --cv 5 corpus/messages.jsonl [--json]  (cross-validated figures; train extra)
     python -m core train [--corpus FILE] [--out DIR]        (the wording model and judgement; train extra)
@@ -108,6 +109,8 @@ def _error_line(exc: CheckError, lang: str) -> str:
 def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     if args.jsonl:
         return _check_jsonl(stdin, stdout, stderr, args.lang)
+    if args.image is not None:
+        return _check_picture(args, stdout, stderr)
     text = args.text if args.text is not None else _read_stdin_text(stdin)
     try:
         verdict = check(text)
@@ -119,6 +122,31 @@ def cmd_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: T
         stdout.write("\n")
     else:
         print(_human(verdict, args.lang), file=stdout)
+    return 0
+
+
+def _check_picture(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Read the message in a picture, then check it; the output says the text came from a picture."""
+    from .picture_text import read_picture_file
+
+    if args.text is not None:
+        print("sagicheck: give either TEXT or --image, not both", file=stderr)
+        return EXIT_BAD_INPUT
+    try:
+        read = read_picture_file(args.image)
+        verdict = check(read.text)
+    except CheckError as exc:
+        print(f"sagicheck: {_error_line(exc, args.lang)}", file=stderr)
+        return EXIT_DATA if exc.code == ErrorCode.DATA_FILE else EXIT_BAD_INPUT
+    if args.json:
+        json.dump({**verdict.to_dict(args.lang), "input": read.to_dict()}, stdout, ensure_ascii=False)
+        stdout.write("\n")
+        return 0
+    print(message("cli.from_picture", seconds=f"{read.seconds:.1f}").get(args.lang), file=stdout)
+    for line in read.text.splitlines():
+        print(f"  | {line}", file=stdout)
+    print(file=stdout)
+    print(_human(verdict, args.lang), file=stdout)
     return 0
 
 
@@ -355,6 +383,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("text", nargs="?", help="the message; read from stdin when absent")
     p_check.add_argument("--json", action="store_true", help="print the verdict as JSON")
     p_check.add_argument("--jsonl", action="store_true", help='each stdin line is {"id":..,"text":..}')
+    p_check.add_argument("--image", metavar="FILE",
+                         help="read the message from a picture (PNG, JPEG, BMP, WebP, GIF; needs the ocr extra)")
     p_check.add_argument("--lang", choices=("ja", "en"), default="ja")
     p_eval = sub.add_parser("eval", help="measure detection on a labelled corpus (JSONL)")
     p_eval.add_argument("file")

@@ -213,6 +213,13 @@ class ErrorCode(StrEnum):
     NOT_TEXT = "not_text"  # binary data, not a message
     CANCELLED = "cancelled"  # the caller asked the check to stop (a newer one replaced it)
     DATA_FILE = "data_file"  # a shipped data file is broken
+    # Reading a picture (core.read_picture)
+    PICTURE_UNSUPPORTED = "picture_unsupported"  # not PNG, JPEG, BMP, WebP or GIF (e.g. HEIC, PDF)
+    PICTURE_BROKEN = "picture_broken"  # empty, cut short, or it cannot be decoded
+    PICTURE_NOT_OPENED = "picture_not_opened"  # the file is gone or may not be read
+    PICTURE_TOO_LARGE = "picture_too_large"  # more bytes or pixels than the reading limits
+    PICTURE_NO_TEXT = "picture_no_text"  # read, but no message text was found in it
+    READER_MISSING = "reader_missing"  # the optional reader (the ocr extra) is not installed
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .plain import plain_message_box
@@ -69,7 +69,12 @@ class CrashReporter:
         return False
 
     def _tell_user(self) -> None:
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sagicheck"])
+        app = QApplication.instance()
+        if app is not None and QThread.currentThread() is not app.thread():
+            # An error printed on a worker thread (e.g. by a C extension failing to load while a
+            # picture is read): a dialog may only be made on the GUI thread, so the log must do.
+            return
+        app = app or QApplication([sys.argv[0] if sys.argv else "sagicheck"])
         title = QCoreApplication.translate("CrashReporter", "問題が起きました")
         box = plain_message_box(app.activeWindow(), "crashDialog", title, self.message())
         box.setIcon(QMessageBox.Icon.Critical)

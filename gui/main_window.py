@@ -9,15 +9,18 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QMainWindow, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
 )
 
-from core.verdict import Verdict
+from pathlib import Path
+
+from core.verdict import ErrorCode, Verdict
 
 from .actions import build_menus, create_actions, retranslate_menus
 from .first_paint import AfterFirstPaint
@@ -25,6 +28,7 @@ from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput, PasteNotice
 from .paths import AppPaths
+from .picture_input import IMAGE_SUFFIXES, PictureNotice, PictureReader, ReadingBar, picture_in
 from .plain import heading_label, plain_label, plain_message_box
 from .runner import CheckFailure, CheckRunner
 from .settings import Settings, SettingsStore
@@ -34,6 +38,7 @@ from .verdict_view import VerdictView
 from .guidance_missing import GuidanceMissingView, walkthrough_view
 
 if TYPE_CHECKING:
+    from core import PictureText
     from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
     from .printing import SheetRequest
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         self._checked_text = ""
         self._refocus_check = False
         self.runner = CheckRunner(self)
+        self.picture_reader = PictureReader(self)
         self.commands = create_actions(self)
         self._build()
         build_menus(self.menuBar(), self.commands)
@@ -85,7 +91,10 @@ class MainWindow(QMainWindow):
         self.message_input = MessageInput(left)
         self.message_label.setBuddy(self.message_input)
         self.paste_notice = PasteNotice(self.message_input, left)
+        self.reading_bar = ReadingBar(self.picture_reader, left)
+        self.picture_notice = PictureNotice(self.picture_reader, self.message_input, left)
         self.paste_button = _button("pasteButton", left)
+        self.picture_button = _button("pictureButton", left)
         self.clear_button = _button("clearButton", left)
         self.check_button = _button("checkButton", left)
         self.text_size_label = plain_label(parent=left)
@@ -105,6 +114,13 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.message_label)
         left_layout.addWidget(self.message_input, 1)
         left_layout.addWidget(self.paste_notice)
+        left_layout.addWidget(self.reading_bar)
+        left_layout.addWidget(self.picture_notice)
+        # On a row of its own: beside the others it would widen the message side at large text.
+        picture_row = QHBoxLayout()
+        picture_row.addWidget(self.picture_button)
+        picture_row.addStretch(1)
+        left_layout.addLayout(picture_row)
         left_layout.addLayout(actions_row)
 
         results = QWidget(self)
@@ -149,6 +165,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(right)
         splitter.setSizes([500, 600])
         self.setCentralWidget(splitter)
+        self.setAcceptDrops(True)  # a picture dropped anywhere on the window is read
         self._set_result_actions_enabled(False)
 
     def _connect(self) -> None:
@@ -176,6 +193,9 @@ class MainWindow(QMainWindow):
         c.print_sheet.triggered.connect(self._print)
         c.save_pdf.triggered.connect(self._save_pdf)
         self.message_input.textChanged.connect(self._forget_verdict)
+        self.picture_button.clicked.connect(self._choose_picture)
+        self.message_input.picture_offered.connect(self.picture_reader.read)
+        self.picture_reader.picture_read.connect(self._check_picture_text)
         self.runner.check_started.connect(self._show_busy)
         self.runner.verdict_ready.connect(self._show_verdict)
         self.runner.check_failed.connect(self._show_failure)
@@ -231,6 +251,12 @@ class MainWindow(QMainWindow):
 
     def _forget_verdict(self) -> None:
         self._reset_result()
+
+    def _choose_picture(self) -> None:
+        self._open_dialog(self._picture_dialog() if self.picture_reader.available() else self._reader_missing_box())
+
+    def _picture_chosen(self, path: str) -> None:
+        self.picture_reader.read(Path(path))
 
     def _show_busy(self) -> None:
         self._set_busy(True)
@@ -297,6 +323,11 @@ class MainWindow(QMainWindow):
         self.walkthrough.set_verdict(None, self._settings.language)
         self._set_result_actions_enabled(False)
 
+    def _check_picture_text(self, read: PictureText) -> None:
+        """The text read from a picture goes into the box, then the usual check runs on it."""
+        self.message_input.take_picture_text(read.text, read.doubtful)
+        self.commands.check.trigger()
+
     def _emphasise(self, index: int) -> None:
         verdict = self.verdict_view.verdict()
         if verdict is not None and 0 <= index < len(verdict.reasons):
@@ -345,6 +376,33 @@ class MainWindow(QMainWindow):
         dialog = pdf_file_dialog(self)
         dialog.fileSelected.connect(self._pdf_chosen)
         return dialog
+
+    def _picture_dialog(self) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog
+
+        patterns = " ".join(f"*{suffix}" for suffix in IMAGE_SUFFIXES)
+        dialog = QFileDialog(self, self.tr("読み取る画像を選ぶ"))
+        dialog.setObjectName("pictureDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("画像 (%1)").replace("%1", patterns), self.tr("すべてのファイル (*)")])
+        dialog.fileSelected.connect(self._picture_chosen)
+        return dialog
+
+    def _reader_missing_box(self) -> QMessageBox:
+        from .wording import picture_failure_message
+
+        return plain_message_box(self, "readerMissing", self.tr("画像の読み取り"),
+                                 picture_failure_message(ErrorCode.READER_MISSING.value))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if picture_in(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        picture = picture_in(event.mimeData())
+        if picture is not None:
+            event.acceptProposedAction()
+            self.picture_reader.read(picture)
 
     def _write_pdf(self, path: str) -> None:
         try:
@@ -421,6 +479,10 @@ class MainWindow(QMainWindow):
         self.paste_notice.retranslate()
         self.next_steps_heading.setText(self.tr("これからの案内(質問に答えてください)"))
         self._label_button(self.paste_button, self.tr("貼り付け"), self.tr("コピーしたメッセージをこの欄に入れます"))
+        self._label_button(self.picture_button, self.tr("画像から読み取る"),
+                           self.tr("メッセージのスクリーンショット(画像)から文字を読み取って欄に入れます"))
+        self.reading_bar.retranslate()
+        self.picture_notice.retranslate()
         self._label_button(self.clear_button, self.tr("消す"), self.tr("欄の文章を消します"))
         self._label_button(self.check_button, self.tr("確認する"), self.tr("メッセージを確認します(Ctrl+Enter)"))
         self._label_button(self.smaller_button, self.tr("小さく"), self.tr("文字を小さくします(Ctrl+-)"))
@@ -446,7 +508,8 @@ class MainWindow(QMainWindow):
 
     def _update_tab_order(self) -> None:
         chain: list[QWidget] = [
-            self.message_input, self.paste_button, self.clear_button, self.check_button,
+            self.message_input, self.reading_bar.stop_button, self.picture_button, self.paste_button,
+            self.clear_button, self.check_button,
             *self.verdict_view.reason_cards(), *self._walkthrough_controls(), self.print_button, self.save_pdf_button,
             self.smaller_button, self.larger_button,
         ]
@@ -455,5 +518,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel()
+        self.picture_reader.cancel()
         super().closeEvent(event)
 

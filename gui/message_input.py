@@ -7,6 +7,11 @@ paragraph in one piece on the GUI thread, so this also bounds how long a paste o
 line can hold up the window. A paste with no text, or with no room left, changes nothing.
 :class:`PasteNotice` says in plain words what happened.
 
+A paste or drop that carries a picture (an image, or an image file) is not text: the box offers
+it (``picture_offered``) for the window to have it read, and takes the text read from it with
+:meth:`MessageInput.take_picture_text`, which marks the characters the reader was unsure of
+until the text is edited.
+
 Qt's usual wrapping (at word boundaries, a word too long for a line anywhere) takes time that
 grows with the square of a word's length: 80,000 characters without a space hold the window up
 for about half a second, a million for minutes. A paste holding such a run switches the box to
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QWidget
 import core
 from core.verdict import CheckError, Span
 
+from .picture_input import picture_in
 from .plain import make_plain
 from .spans import to_document
 
@@ -146,6 +152,8 @@ class MessageInput(QPlainTextEdit):
     """Plain text in, highlighted ranges out. Nothing in it is ever a link."""
 
     pasted = Signal(object)  # PasteOutcome, after every paste or drop (Ctrl+V, the button, a drop)
+    picture_offered = Signal(object)  # picture_input.PictureSource: a pasted or dropped picture
+    picture_text_taken = Signal(bool)  # after take_picture_text: whether doubtful characters are marked
 
     def __init__(self, parent: QWidget | None = None, limit: Callable[[], int] = checker_limit) -> None:
         super().__init__(parent)
@@ -153,24 +161,65 @@ class MessageInput(QPlainTextEdit):
         self.setObjectName("messageInput")
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self._colors = {"highlight": QColor("#ffe066"), "emphasis": QColor("#ffa94d")}
+        self._colors = {"highlight": QColor("#ffe066"), "emphasis": QColor("#ffa94d"),
+                        "doubtful": QColor("#c00000")}
         self._spans: list[Span] = []
         self._emphasised: list[Span] = []
+        self._doubtful: list[Span] = []
         self._word_wrap = self.wordWrapMode()
         self.textChanged.connect(self._wrap_words_again_if_cleared)
+        self.textChanged.connect(self._forget_doubtful)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText()
+        return source.hasText() or picture_in(source) is not None
 
     def insertFromMimeData(self, source: QMimeData) -> None:
+        picture = picture_in(source)
+        if picture is not None:
+            self.picture_offered.emit(picture)
+            return
         self._take(_text_of(source), replace_all=False)
 
     def replace_with_clipboard(self) -> None:
         """What the 貼り付け button does: the copied text takes the place of what is there.
 
-        With no copied text the box keeps what it has, cursor and all.
+        With no copied text the box keeps what it has, cursor and all; a copied picture is offered
+        to be read.
         """
-        self._take(_text_of(QGuiApplication.clipboard().mimeData()), replace_all=True)
+        source = QGuiApplication.clipboard().mimeData()
+        picture = picture_in(source)
+        if picture is not None:
+            self.picture_offered.emit(picture)
+            return
+        self._take(_text_of(source), replace_all=True)
+
+    def take_picture_text(self, text: str, doubtful: Sequence[Span]) -> None:
+        """Text read from a picture takes the place of what is there (Ctrl+Z brings it back).
+
+        ``doubtful`` (core offsets into ``text``) stay marked until the text is edited.
+        """
+        taken = fitting_start(text, self.limit_bytes())
+        self.selectAll()
+        self._insert(taken)
+        self.pasted.emit(PasteOutcome(offered=len(text), taken=len(taken)))
+        self._doubtful = to_document(taken, doubtful)
+        self._draw()
+        self._reveal(0)  # the user compares it with the picture from the top
+        self.picture_text_taken.emit(bool(self._doubtful))
+
+    def doubtful(self) -> list[Span]:
+        """The ranges marked as read with little confidence, in document positions."""
+        return list(self._doubtful)
+
+    def _forget_doubtful(self) -> None:
+        """The text changed: drop the doubtful marks (drawn last) and keep the rest as Qt moved them.
+
+        Drawing again from the stored ranges would place them in text that is no longer there.
+        """
+        if self._doubtful:
+            kept = self.extraSelections()[: -len(self._doubtful)]
+            self._doubtful = []
+            self.setExtraSelections(kept)
 
     def limit_bytes(self) -> int:
         """How much text the box takes from a paste or drop, in UTF-8 bytes."""
@@ -228,12 +277,23 @@ class MessageInput(QPlainTextEdit):
 
     def highlighted(self) -> list[Span]:
         """The ranges currently drawn, in document positions (for tests and screen readers)."""
-        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.extraSelections()]
+        drawn = self.extraSelections()[: len(self._spans) + len(self._emphasised)]
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in drawn]
 
     def _draw(self) -> None:
         selections = [self._selection(span, self._colors["highlight"]) for span in self._spans]
         selections += [self._selection(span, self._colors["emphasis"]) for span in self._emphasised]
+        selections += [self._doubtful_mark(span) for span in self._doubtful]
         self.setExtraSelections(selections)
+
+    def _doubtful_mark(self, span: Span) -> QTextEdit.ExtraSelection:
+        """A wavy underline only, so that a highlight under the same characters still shows."""
+        selection = self._selection(span, QColor())
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(self._colors["doubtful"])
+        selection.format = fmt
+        return selection
 
     def _selection(self, span: Span, color: QColor) -> QTextEdit.ExtraSelection:
         cursor = QTextCursor(self.document())
@@ -265,6 +325,9 @@ class MessageInput(QPlainTextEdit):
     )
     emphasisColor = Property(
         QColor, lambda self: self._color("emphasis"), lambda self, c: self._set_color("emphasis", c)
+    )
+    doubtfulColor = Property(
+        QColor, lambda self: self._color("doubtful"), lambda self, c: self._set_color("doubtful", c)
     )
 
 

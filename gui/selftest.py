@@ -18,6 +18,9 @@ resources  data files reached through ``importlib.resources`` (the icon), Qt's o
            mistake could leave out
 sheet      the printed guidance sheet rendered to a temporary PDF (or ``--pdf FILE``), which must
            be a non-empty PDF
+reader     only with ``--reader`` (a build with the picture reader): a screenshot of the sample
+           message drawn with Qt is read in the window as a pasted picture would be; the call-back
+           number must come out character for character in the message box
 
 Exit status: 0 when every stage passed; 1 when a stage failed; 2 when a part of the app a stage
 needs is not there at all. Anything but success prints one line saying which stage and what.
@@ -49,6 +52,8 @@ SAMPLE_MESSAGE = (
 )
 SAMPLE_NUMBER_E164 = "+815031864927"
 CHECK_TIMEOUT_MS = 20_000
+READ_TIMEOUT_MS = 120_000  # the reader's models load on first use
+SAMPLE_NUMBER_SHOWN = "050-3186-4927"
 
 
 class StageFailed(Exception):
@@ -89,6 +94,7 @@ def run_self_test(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sagicheck --self-test")
     parser.add_argument("--verbose", action="store_true", help="print each stage and its time")
     parser.add_argument("--pdf", type=Path, help="write the sheet here and keep it")
+    parser.add_argument("--reader", action="store_true", help="also read a drawn screenshot (picture reader)")
     args, rest = parser.parse_known_args(argv if argv is not None else sys.argv[1:])
     window_args = [a for a in rest if a != "--self-test"]  # --data-dir and Qt's own options
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -105,6 +111,8 @@ def run_self_test(argv: list[str] | None = None) -> int:
         run.stage("check", lambda: _check_sample(state))
         run.stage("resources", _check_resources)
         run.stage("sheet", lambda: _render_sheet(state, args.pdf))
+        if args.reader:
+            run.stage("reader", lambda: _read_picture(state))
     except StageFailed as exc:
         _say(f"self-test failed: {exc}")
         if args.verbose and exc.__cause__ is not None and sys.stderr is not None:
@@ -263,6 +271,43 @@ def _render_sheet(state: dict[str, Any], keep: Path | None) -> str:
     if not data.startswith(b"%PDF-"):
         raise StageFailed("the sheet file is not a PDF")
     return f"{len(data):,} bytes of PDF"
+
+
+def _read_picture(state: dict[str, Any]) -> str:
+    """Draw the sample as a phone screenshot, have the window read it, look for the number."""
+    from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    window = state.get("window")
+    if window is None:
+        raise PartMissing("there is no window to read the picture in")
+    if not window.picture_reader.available():
+        raise PartMissing("the picture reader is not in this build")
+    image = QImage(1080, 900, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    font = QFont()
+    font.setPixelSize(46)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(QRect(60, 60, 960, 780), Qt.TextFlag.TextWordWrap, SAMPLE_MESSAGE)
+    painter.end()
+
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    window.picture_reader.picture_read.connect(lambda read: (outcome.setdefault("read", read), loop.quit()))
+    window.picture_reader.reading_failed.connect(lambda failure: (outcome.setdefault("failure", failure), loop.quit()))
+    window.picture_reader.read(image)
+    QTimer.singleShot(READ_TIMEOUT_MS, loop.quit)
+    loop.exec()
+    if "failure" in outcome:
+        raise StageFailed(f"reading the picture failed: {outcome['failure'].code}")
+    if "read" not in outcome:
+        raise StageFailed(f"no text within {READ_TIMEOUT_MS // 1000} s of reading the picture")
+    text = window.message_input.toPlainText()
+    if SAMPLE_NUMBER_SHOWN not in text:
+        raise StageFailed(f"the number {SAMPLE_NUMBER_SHOWN} was not read from the picture: {text!r}")
+    return f"{len(text)} characters read in {outcome['read'].seconds:.1f} s"
 
 
 # --- output -----------------------------------------------------------------------------------

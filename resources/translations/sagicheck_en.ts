@@ -110,6 +110,22 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>Could not save</translation>
     </message>
     <message>
+        <source>読み取る画像を選ぶ</source>
+        <translation>Choose the picture to read</translation>
+    </message>
+    <message>
+        <source>画像 (%1)</source>
+        <translation>Pictures (%1)</translation>
+    </message>
+    <message>
+        <source>すべてのファイル (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>画像の読み取り</source>
+        <translation>Reading a picture</translation>
+    </message>
+    <message>
         <source>PDFを保存できませんでした。別の場所を選んでください。
 %1</source>
         <translation>The PDF could not be saved. Please choose another place.
@@ -130,6 +146,14 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>コピーしたメッセージをこの欄に入れます</source>
         <translation>Puts the message you copied into this box</translation>
+    </message>
+    <message>
+        <source>画像から読み取る</source>
+        <translation>Read a picture</translation>
+    </message>
+    <message>
+        <source>メッセージのスクリーンショット(画像)から文字を読み取って欄に入れます</source>
+        <translation>Reads the text in a screenshot (picture) of the message and puts it in the box</translation>
     </message>
     <message>
         <source>消す</source>
@@ -196,6 +220,17 @@ The &quot;Paste&quot; button puts it in too.</translation>
     </message>
 </context>
 <context>
+    <name>PictureNotice</name>
+    <message>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</source>
+        <translation>Read from the picture: compare it with the picture for mistakes. Wavy underlines mark unsure characters.</translation>
+    </message>
+    <message>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。</source>
+        <translation>Read from the picture: compare it with the picture for mistakes.</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>印刷する前に確かめる</source>
@@ -208,6 +243,17 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>PDFファイル (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingBar</name>
+    <message>
+        <source>画像を読み取っています…</source>
+        <translation>Reading the picture…</translation>
+    </message>
+    <message>
+        <source>読み取りをやめる</source>
+        <translation>Stop reading</translation>
     </message>
 </context>
 <context>
@@ -433,6 +479,38 @@ File: %1</translation>
     <message>
         <source>確認の途中で問題が起きました。もう一度「確認する」を押してください。</source>
         <translation>Something went wrong during the check. Please press &quot;Check&quot; again.</translation>
+    </message>
+    <message>
+        <source>この種類のファイルは読み取れません。PNG・JPEG・BMP・WebP・GIF の画像(スクリーンショット)を選んでください。iPhone の写真(HEIC)や PDF は、スクリーンショットを撮り直すと読み取れます。</source>
+        <translation>This kind of file cannot be read. Choose a PNG, JPEG, BMP, WebP or GIF picture (a screenshot). For an iPhone photo (HEIC) or a PDF, take a screenshot of it and read that.</translation>
+    </message>
+    <message>
+        <source>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</source>
+        <translation>The picture file is broken, so it could not be read. The text in the box is as it was.</translation>
+    </message>
+    <message>
+        <source>画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。</source>
+        <translation>The picture file could not be opened. Make sure it is still there and choose it again.</translation>
+    </message>
+    <message>
+        <source>画像が大きすぎるため読み取れません。スクリーンショットか、小さくした画像を選んでください。</source>
+        <translation>The picture is too large to read. Choose a screenshot or a smaller copy of the picture.</translation>
+    </message>
+    <message>
+        <source>画像の中にメッセージの文字が見つかりませんでした。メッセージが写っている画像を選んでください。</source>
+        <translation>No message text was found in the picture. Choose a picture that shows the message.</translation>
+    </message>
+    <message>
+        <source>画像から文字を読み取る部品が入っていないため、画像は読み取れません。部品は「pip install &quot;sagicheck[ocr]&quot;」で追加できます(家族の詳しい人に頼んでください)。それまでは、メッセージの文章をコピーして貼り付けてください。</source>
+        <translation>Pictures cannot be read: the part that reads text from pictures is not installed. It can be added with “pip install &quot;sagicheck[ocr]&quot;” (ask someone in the family who knows computers). Until then, copy the message text and paste it.</translation>
+    </message>
+    <message>
+        <source>画像の読み取りの途中で問題が起きました。もう一度お試しください。</source>
+        <translation>Something went wrong while reading the picture. Please try again.</translation>
+    </message>
+    <message>
+        <source>このアプリには、画像から文字を読み取る部品が入っていません。メッセージの文章をコピーして貼り付けてください。</source>
+        <translation>This copy of the app cannot read text from pictures. Copy the message text and paste it.</translation>
     </message>
 </context>
 </TS>

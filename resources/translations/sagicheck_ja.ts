@@ -110,6 +110,22 @@
         <translation>保存できませんでした</translation>
     </message>
     <message>
+        <source>読み取る画像を選ぶ</source>
+        <translation>読み取る画像を選ぶ</translation>
+    </message>
+    <message>
+        <source>画像 (%1)</source>
+        <translation>画像 (%1)</translation>
+    </message>
+    <message>
+        <source>すべてのファイル (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>画像の読み取り</source>
+        <translation>画像の読み取り</translation>
+    </message>
+    <message>
         <source>PDFを保存できませんでした。別の場所を選んでください。
 %1</source>
         <translation>PDFを保存できませんでした。別の場所を選んでください。
@@ -130,6 +146,14 @@
     <message>
         <source>コピーしたメッセージをこの欄に入れます</source>
         <translation>コピーしたメッセージをこの欄に入れます</translation>
+    </message>
+    <message>
+        <source>画像から読み取る</source>
+        <translation>画像から読み取る</translation>
+    </message>
+    <message>
+        <source>メッセージのスクリーンショット(画像)から文字を読み取って欄に入れます</source>
+        <translation>メッセージのスクリーンショット(画像)から文字を読み取って欄に入れます</translation>
     </message>
     <message>
         <source>消す</source>
@@ -196,6 +220,17 @@
     </message>
 </context>
 <context>
+    <name>PictureNotice</name>
+    <message>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</source>
+        <translation>画像から読み取りました。間違いがないか画像と見比べてください。波線は自信のない文字です。</translation>
+    </message>
+    <message>
+        <source>画像から読み取りました。間違いがないか画像と見比べてください。</source>
+        <translation>画像から読み取りました。間違いがないか画像と見比べてください。</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>印刷する前に確かめる</source>
@@ -208,6 +243,17 @@
     <message>
         <source>PDFファイル (*.pdf)</source>
         <translation>PDFファイル (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingBar</name>
+    <message>
+        <source>画像を読み取っています…</source>
+        <translation>画像を読み取っています…</translation>
+    </message>
+    <message>
+        <source>読み取りをやめる</source>
+        <translation>読み取りをやめる</translation>
     </message>
 </context>
 <context>
@@ -433,6 +479,38 @@
     <message>
         <source>確認の途中で問題が起きました。もう一度「確認する」を押してください。</source>
         <translation>確認の途中で問題が起きました。もう一度「確認する」を押してください。</translation>
+    </message>
+    <message>
+        <source>この種類のファイルは読み取れません。PNG・JPEG・BMP・WebP・GIF の画像(スクリーンショット)を選んでください。iPhone の写真(HEIC)や PDF は、スクリーンショットを撮り直すと読み取れます。</source>
+        <translation>この種類のファイルは読み取れません。PNG・JPEG・BMP・WebP・GIF の画像(スクリーンショット)を選んでください。iPhone の写真(HEIC)や PDF は、スクリーンショットを撮り直すと読み取れます。</translation>
+    </message>
+    <message>
+        <source>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</source>
+        <translation>画像ファイルが壊れているため、読み取れませんでした。欄の文章はそのままです。</translation>
+    </message>
+    <message>
+        <source>画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。</source>
+        <translation>画像ファイルを開けませんでした。ファイルがあるか確かめて、もう一度選んでください。</translation>
+    </message>
+    <message>
+        <source>画像が大きすぎるため読み取れません。スクリーンショットか、小さくした画像を選んでください。</source>
+        <translation>画像が大きすぎるため読み取れません。スクリーンショットか、小さくした画像を選んでください。</translation>
+    </message>
+    <message>
+        <source>画像の中にメッセージの文字が見つかりませんでした。メッセージが写っている画像を選んでください。</source>
+        <translation>画像の中にメッセージの文字が見つかりませんでした。メッセージが写っている画像を選んでください。</translation>
+    </message>
+    <message>
+        <source>画像から文字を読み取る部品が入っていないため、画像は読み取れません。部品は「pip install &quot;sagicheck[ocr]&quot;」で追加できます(家族の詳しい人に頼んでください)。それまでは、メッセージの文章をコピーして貼り付けてください。</source>
+        <translation>画像から文字を読み取る部品が入っていないため、画像は読み取れません。部品は「pip install &quot;sagicheck[ocr]&quot;」で追加できます(家族の詳しい人に頼んでください)。それまでは、メッセージの文章をコピーして貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>画像の読み取りの途中で問題が起きました。もう一度お試しください。</source>
+        <translation>画像の読み取りの途中で問題が起きました。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>このアプリには、画像から文字を読み取る部品が入っていません。メッセージの文章をコピーして貼り付けてください。</source>
+        <translation>このアプリには、画像から文字を読み取る部品が入っていません。メッセージの文章をコピーして貼り付けてください。</translation>
     </message>
 </context>
 </TS>

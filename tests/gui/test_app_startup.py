@@ -100,6 +100,26 @@ def test_unexpected_errors_go_to_the_log_and_a_plain_dialog(qtbot, tmp_path, sho
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_an_error_printed_on_a_worker_thread_is_logged_without_a_dialog(qtbot, tmp_path, shown_boxes):
+    # A dialog made off the GUI thread brings the app down (as a C extension failing to load
+    # while a picture was read in the background did): the log is all there is then.
+    import threading
+
+    reporter = CrashReporter(tmp_path / "logs" / "sagicheck.log")
+
+    def fail() -> None:
+        try:
+            raise ImportError("a library of the picture reader did not load")
+        except ImportError as error:
+            reporter.report(type(error), error, error.__traceback__)
+
+    worker = threading.Thread(target=fail)
+    worker.start()
+    worker.join(10)
+    assert "did not load" in (tmp_path / "logs" / "sagicheck.log").read_text("utf-8")
+    assert shown_boxes == []
+
+
 def test_self_test_missing_from_the_build_is_said_plainly(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "gui.selftest", None)
     assert main(["--self-test"]) == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import core
 import gui.sheet
 from core import Level
@@ -26,6 +28,22 @@ def test_self_test_passes_every_stage(qapp, capsys, tmp_path) -> None:
     assert "danger in the window" in out
     assert out.splitlines()[-1].startswith("self-test passed: 4 stages in ")
     assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_the_reader_stage_says_plainly_when_the_build_has_no_reader(qapp, capsys, monkeypatch) -> None:
+    monkeypatch.setattr(core, "reader_installed", lambda: False)
+    assert selftest.run_self_test(["--reader"]) == selftest.EXIT_MISSING
+    assert "missing reader: the picture reader is not in this build" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not core.reader_installed(), reason='the ocr extra is not installed (pip install ".[ocr]")')
+def test_the_reader_stage_reads_the_sample_number_from_a_drawn_screenshot(qapp, capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    status = selftest.run_self_test(["--verbose", "--reader"])
+    out = capsys.readouterr().out
+    assert status == selftest.EXIT_OK, out
+    assert re.search(r"^self-test: reader +[0-9.]+ ms  ok", out, re.MULTILINE), out
+    assert out.splitlines()[-1].startswith("self-test passed: 5 stages in ")
 
 
 def test_self_test_leaves_the_users_data_alone(qapp, capsys, _data_dir) -> None:

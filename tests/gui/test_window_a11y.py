@@ -50,7 +50,7 @@ def test_tab_goes_from_the_message_through_the_result_to_the_size_buttons(qtbot,
     names = [w.objectName() for w in _tab_chain(window, window.message_input)]
 
     cards = ["reasonCard"] * len(verdict.reasons)
-    expected = ["messageInput", "pasteButton", "clearButton", "checkButton", *cards]
+    expected = ["messageInput", "pictureButton", "pasteButton", "clearButton", "checkButton", *cards]
     assert names[:len(expected)] == expected
     rest = names[len(expected):]
     answers = [n for n in rest if n.startswith("answerButton_")]
@@ -106,7 +106,7 @@ def test_tab_leaves_the_message_box_instead_of_typing_a_tab(qtbot, window):
     window.message_input.setFocus()
     qtbot.keyClick(window.message_input, Qt.Key.Key_Tab)
     assert window.message_input.toPlainText() == ""
-    assert QApplication.focusWidget() is window.paste_button
+    assert QApplication.focusWidget() is window.picture_button  # the first button under the box
     assert isinstance(window.message_input, QPlainTextEdit)
 
 

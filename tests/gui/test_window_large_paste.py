@@ -168,17 +168,22 @@ def test_the_paste_button_with_nothing_copied_leaves_the_message_alone(qtbot, wi
         "コピーされた文章がないので、何も貼り付けませんでした。メッセージの文章をコピーしてから、もう一度お試しください。")
 
 
-def test_a_copied_picture_does_not_replace_the_selected_words(qtbot, window):
+def test_a_copied_picture_is_offered_for_reading_and_does_not_replace_the_selected_words(
+        qtbot, window, monkeypatch):
+    monkeypatch.setattr(core, "reader_installed", lambda: False)  # what it says then: test_window_picture
     window.message_input.setPlainText(SCAM)
     window.message_input.selectAll()
     picture = QImage(8, 8, QImage.Format.Format_RGB32)
     picture.fill(Qt.GlobalColor.red)
     QApplication.clipboard().setImage(picture)
 
-    outcome = ctrl_v(qtbot, window)
+    window.message_input.setFocus()
+    with qtbot.waitSignal(window.message_input.picture_offered) as blocker:
+        qtbot.keyClick(window.message_input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
-    assert outcome.no_text
+    assert isinstance(blocker.args[0], QImage)
     assert window.message_input.toPlainText() == SCAM
+    assert window.message_input.textCursor().selectedText() == SCAM
 
 
 def test_the_notice_goes_when_the_box_is_emptied_or_a_message_fits(qtbot, window):

@@ -28,6 +28,13 @@ DANGER = [
     ("Your Amazon account has been locked. Verify your identity now: http://amzn-secure.top/", "DECEPTIVE_LINK"),
     # a number published as used in scams, pasted alone
     ("03-6271-7243", "NUMBER_KNOWN_SCAM"),
+    # what a caller says, typed in by a family member: the whole pattern of a family
+    ("県警の者です。あなた名義の口座が詐欺に使われています。資産を調べる必要があるので、預金を全額引き出してください。", "POLICE_ASSET_DEMAND"),
+    ("捜査で押収した名簿にあなたの名前がありました。このままでは逮捕状が出ます。", "POLICE_CASE_CONTACT"),
+    ("俺だけど、会社の小切手が入ったカバンを電車に置き忘れた。今日中に300万円用意できないかな", "RELATIVE_IN_TROUBLE_MONEY"),
+    ("出金するには利益の20%を税金として先に納める必要があります。", "INVESTMENT_FEE_TRAP"),
+    ("あなたのキャッシュカードが偽造されています。新しいカードと交換しますので暗証番号を教えてください。", "CARD_SWAP_TRICK"),
+    ("市役所の保険課です。医療費の還付金があります。ATMに着いたらこの番号にお電話ください。", "ATM_PHONE_GUIDANCE"),
 ]
 
 # Scam patterns: at least caution, for the reason named (danger when the rest of it adds up).
@@ -92,6 +99,11 @@ EVERYDAY = [
     # talking about a scam message that came: the quoted words are not the message's own
     "ねえ、「お荷物を持ち帰りました」ってSMS来たんだけど、そっちにも来た?何も頼んでないのに",
     "叔母さんのLINEから「コンビニでカード買ってきて」って来た。乗っ取られてるっぽいから無視してね",
+    # family troubles and money between relatives, in their own words
+    "風邪ひいて声ガラガラだから、今日の電話はやめておくね",
+    "スマホ落として画面割れちゃった。修理に出すから明日まで連絡つかないかも",
+    "来月の旅行代、3万円ずつ集めるね。週末までにお願い",
+    "「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて",
 ]
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.

@@ -115,6 +115,8 @@ WARNINGS = [
     "【防犯メール】「あなたの口座が犯罪に使われている」と警察官を名乗る電話が確認されています。電話を切って110番してください。",
     "Amazonを名乗り「未払い料金がある。本日中に連絡しないと訴訟」というSMSが届いたとの相談が増えています。連絡せず、消費生活センター(188)に相談してください。",
     "【〇〇銀行】当行を装ったフィッシングメールにご注意ください。当行がメールでパスワードの入力をお願いすることはありません。",
+    "【〇〇警察署】息子を名乗り「会社の小切手をなくした。今日中に300万円用意できないか」という電話が相次いでいます。電話でお金の話が出たら詐欺です。",
+    "出金するには税金が必要と言われたら、それはSNS型投資詐欺です。お金を払わず、警察に相談してください。",
 ]
 
 # Genuine notices from companies and offices: they may be caution (check in the official app
@@ -213,3 +215,11 @@ def test_reasons_say_whether_they_warn_or_reassure():
 
 # Every story, for the tests that run the checker over many kinds of text.
 STORY_TEXTS = [t for t, _ in DANGER] + [t for t, _ in FLAGGED] + EVERYDAY + WARNINGS + NOTICES
+
+
+def test_a_warning_that_retells_a_police_impostor_call_is_not_danger():
+    """Said in reported speech ("…などと電話をかけてくる"), without quotation marks, the pattern
+    is the warning's account, not its own voice: its floor does not make the warning danger."""
+    text = ("警察官を名乗る男が、あなたの口座が犯罪に使われているので資産を調べる必要があるなどと"
+            "電話をかけてくる詐欺が多発しています。")
+    assert check(text).level is not Level.DANGER

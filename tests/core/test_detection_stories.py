@@ -104,6 +104,9 @@ EVERYDAY = [
     "スマホ落として画面割れちゃった。修理に出すから明日まで連絡つかないかも",
     "来月の旅行代、3万円ずつ集めるね。週末までにお願い",
     "「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて",
+    "風邪ひいて声が変なんだ。明日までに病院代払わないと",
+    "銀行で定期を全額引き出して、別の銀行に移したよ",
+    "友達に誘われた投資の話、出金するには手数料がいるって言われたんだけど怪しいよね?",
 ]
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
@@ -150,6 +153,10 @@ NOTICES = [
     # card companies do block cards and ask you to call them, on their own published numbers
     "【楽天カード】ご本人様確認のため、カードのご利用を一時的に制限しております。楽天カードコンタクトセンター(0570-66-6910)までご連絡ください",
     "【エポスカード】不正利用の可能性があるお取引を検知したため、カードのご利用を一時停止しました。0120-060-101までご連絡ください",
+    # a council's refund letter and a bank's card renewal: money owed, a new card, nothing odd asked
+    "【〇〇市】還付金のお知らせ:国民健康保険料の払いすぎがありました。同封の請求書に口座を記入して返送してください",
+    "【〇〇銀行】古いキャッシュカードは新しいカードに切り替わります。届いたカードの暗証番号は以前と同じです。古いカードはハサミを入れて破棄してください",
+    "【〇〇携帯】ご契約の更新月です。更新月以外に解約すると違約金が発生します。お手続きはマイページから",
     # a council chasing an unpaid local tax, from a landline, without threats
     "【〇〇町】町税の納付が確認できておりません。行き違いの場合はご容赦ください。お問い合わせは〇〇町税務課 0123-45-6789 まで。",
     "〇〇市収納課です。国民健康保険料の納付が確認できていません。お早めに納付書でお支払いください。",
@@ -223,3 +230,14 @@ def test_a_warning_that_retells_a_police_impostor_call_is_not_danger():
     text = ("警察官を名乗る男が、あなたの口座が犯罪に使われているので資産を調べる必要があるなどと"
             "電話をかけてくる詐欺が多発しています。")
     assert check(text).level is not Level.DANGER
+
+
+@pytest.mark.parametrize("text", [
+    "結婚式の費用、300万円用意しないといけないんだ。大変だよ",
+    "住宅ローンの頭金、500万円準備できそう",
+])
+def test_a_large_sum_told_about_rather_than_asked_for_is_not_danger(text):
+    """A sum a relative says they must find is not a sum asked of the reader: no floor."""
+    verdict = check(text)
+    assert verdict.level is not Level.DANGER
+    assert "RELATIVE_IN_TROUBLE_MONEY" not in {r.id for r in verdict.reasons}

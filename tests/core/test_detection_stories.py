@@ -232,12 +232,16 @@ def test_reasons_say_whether_they_warn_or_reassure():
 STORY_TEXTS = [t for t, _ in DANGER] + [t for t, _ in FLAGGED] + EVERYDAY + WARNINGS + NOTICES
 
 
-def test_a_warning_that_retells_a_police_impostor_call_is_not_danger():
+def test_a_warning_that_retells_a_police_impostor_call_gets_no_floor_from_it():
     """Said in reported speech ("…などと電話をかけてくる"), without quotation marks, the pattern
-    is the warning's account, not its own voice: its floor does not make the warning danger."""
+    is the warning's account, not its own voice: its danger floor does not count there."""
+    from core.check import analyse, floor_of, _loaded_engine
+
     text = ("警察官を名乗る男が、あなたの口座が犯罪に使われているので資産を調べる必要があるなどと"
             "電話をかけてくる詐欺が多発しています。")
-    assert check(text).level is not Level.DANGER
+    analysis = analyse(text)
+    assert "POLICE_ASSET_DEMAND" in analysis.fired
+    assert floor_of(_loaded_engine(), analysis) is not Level.DANGER
 
 
 @pytest.mark.parametrize("text", [

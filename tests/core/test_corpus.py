@@ -94,3 +94,13 @@ def test_the_corpus_check_command_reports_and_fails_on_problems(tmp_path, capsys
     assert main(["corpus", "check", str(path)]) == 2
     out = capsys.readouterr().out
     assert "a variant of another message" in out and "1 problems" in out
+
+
+def test_the_held_out_messages_are_valid_and_no_template_of_them_is_trained_on(shipped):
+    """corpus/heldout.jsonl: messages gathered after the detector was built and never learned
+    from, so that its figures on them stay a test of generalising (see corpus/README.md)."""
+    held = corpus.load(ROOT / "corpus" / "heldout.jsonl")
+    assert held.problems == [] and len(held.messages) >= 500
+    assert not {m.id for m in held.messages} & {m.id for m in shipped.messages}
+    together = corpus.Corpus(messages=[*shipped.messages, *held.messages])
+    assert corpus.problems(together) == []

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 
 from .verdict import Span
 
@@ -216,7 +216,11 @@ def _drop_gaps(text: str, starts: Sequence[int], ends: Sequence[int]):
         marked = "".join(chars)
     if marked == text:
         return text, starts, ends
-    # Copy the stretches between the removed characters (slices run in C, a stretch at a time).
+    removed = marked.count("\x00")
+    if removed > len(marked) // 16:  # gaps everywhere ("a b c d ..."): one flag per character
+        keep = list(map("\x00".__ne__, marked))
+        return marked.replace("\x00", ""), list(compress(starts, keep)), list(compress(ends, keep))
+    # Few gaps: copy the stretches between them (slices run in C, a stretch at a time).
     kept_starts: list[int] = []
     kept_ends: list[int] = []
     pos = 0

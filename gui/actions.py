@@ -81,8 +81,8 @@ def retranslate_menus(bar: QMenuBar, actions: WindowActions) -> None:
     titles = {
         "checkMenu": QCoreApplication.translate("WindowActions", "確認(&C)"),
         "viewMenu": QCoreApplication.translate("WindowActions", "表示(&V)"),
-        "historyMenu": QCoreApplication.translate("WindowActions", "履歴(&H)"),
-        "helpMenu": QCoreApplication.translate("WindowActions", "ヘルプ(&E)"),
+        "historyMenu": QCoreApplication.translate("WindowActions", "履歴(&S)"),
+        "helpMenu": QCoreApplication.translate("WindowActions", "ヘルプ(&H)"),
     }
     for action in bar.actions():
         action.setText(titles.get(action.menu().objectName(), action.text()))

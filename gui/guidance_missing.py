@@ -62,6 +62,12 @@ class GuidanceMissingView(QWidget):
     def chosen_steps(self) -> list[str]:
         return []
 
+    def checklist_result(self) -> None:
+        return None
+
+    def first_control(self) -> QWidget | None:
+        return None  # nothing to press here: the focus stays where it is
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate("")

@@ -1,7 +1,9 @@
 """The main window: puts the parts together and passes events between them.
 
-Message box on the left; on the right what the core said, the next steps and printing.
-Slots are one line; the work they start lives in the parts (runner, views, stores).
+One path, one page at a time: the message (確認する), what the core said (次へ), the guide and
+printing (印刷する). Each page's main button sits in a bar that never scrolls away, so it is on
+screen at any window size and text size. Slots are one line; the work they start lives in the
+parts (runner, views, stores).
 """
 
 from __future__ import annotations
@@ -13,17 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout, QMainWindow, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget,
-)
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from pathlib import Path
-
-from core.verdict import ErrorCode, Verdict
+from core.verdict import ErrorCode, Span, Verdict
 
 from .actions import build_menus, create_actions, retranslate_menus
 from .first_paint import AfterFirstPaint
+from .flow_page import FlowPage, action_button
 from .history import HistoryStore, entry_for
 from .i18n import Translators
 from .message_input import MessageInput, PasteNotice
@@ -36,6 +35,7 @@ from .storage_notice import StorageNotice
 from .styles import stylesheet
 from .verdict_view import VerdictView
 from .guidance_missing import GuidanceMissingView, walkthrough_view
+from .window_place import WindowPlace, restored_place
 
 if TYPE_CHECKING:
     from core import PictureText
@@ -46,11 +46,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _button(object_name: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(parent)
-    button.setObjectName(object_name)
-    button.setAutoDefault(False)
-    return button
+_button = action_button
+
+MESSAGE_PAGE, RESULT_PAGE, GUIDE_PAGE = range(3)
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +57,6 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: AppPaths, settings: Settings, translators: Translators) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.resize(1280, 860)
         self._paths = paths
         self._settings = settings
         self._translators = translators
@@ -78,6 +75,7 @@ class MainWindow(QMainWindow):
         self._sync_menu_checks()
         self.retranslate()
         self._update_tab_order()
+        self._place(restored_place(settings.window, self.screen()))
         # The rules are read in the background once the window has been drawn, so that building
         # and drawing the window does not wait on them.
         AfterFirstPaint(self.centralWidget(), self.runner.warm_up)
@@ -85,88 +83,113 @@ class MainWindow(QMainWindow):
     # ----- construction -------------------------------------------------------------------
 
     def _build(self) -> None:
-        left = QWidget(self)
-        left.setObjectName("messagePanel")
-        self.message_label = heading_label(left)
-        self.message_input = MessageInput(left)
-        self.message_label.setBuddy(self.message_input)
-        self.paste_notice = PasteNotice(self.message_input, left)
-        self.reading_bar = ReadingBar(self.picture_reader, left)
-        self.picture_notice = PictureNotice(self.picture_reader, self.message_input, left)
-        self.paste_button = _button("pasteButton", left)
-        self.picture_button = _button("pictureButton", left)
-        self.clear_button = _button("clearButton", left)
-        self.check_button = _button("checkButton", left)
-        self.text_size_label = plain_label(parent=left)
-        self.smaller_button = _button("textSmallerButton", left)
-        self.larger_button = _button("textLargerButton", left)
-        actions_row = QHBoxLayout()
-        actions_row.addWidget(self.paste_button)
-        actions_row.addWidget(self.clear_button)
-        actions_row.addStretch(1)
-        actions_row.addWidget(self.check_button)
-        size_row = QHBoxLayout()
-        size_row.addWidget(self.text_size_label, 1)
-        size_row.addWidget(self.smaller_button)
-        size_row.addWidget(self.larger_button)
-        left_layout = QVBoxLayout(left)
-        left_layout.addLayout(size_row)
-        left_layout.addWidget(self.message_label)
-        left_layout.addWidget(self.message_input, 1)
-        left_layout.addWidget(self.paste_notice)
-        left_layout.addWidget(self.reading_bar)
-        left_layout.addWidget(self.picture_notice)
-        # On a row of its own: beside the others it would widen the message side at large text.
-        picture_row = QHBoxLayout()
-        picture_row.addWidget(self.picture_button)
-        picture_row.addStretch(1)
-        left_layout.addLayout(picture_row)
-        left_layout.addLayout(actions_row)
+        """The top strip (which step, text size), then one page at a time: the message, the
+        result, the guide. Each page scrolls as a whole above a bar with its main button."""
+        central = QWidget(self)
+        central.setObjectName("flow")
+        top = QWidget(central)
+        top.setObjectName("topBar")
+        self.step_label = heading_label(top)
+        self.step_label.setObjectName("stepLabel")
+        self.text_size_label = plain_label(parent=top)
+        self.text_size_label.setObjectName("textSizeLabel")
+        self.smaller_button = _button("textSmallerButton", top)
+        self.larger_button = _button("textLargerButton", top)
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(12, 4, 12, 4)
+        # Where the sheet was saved: in this row, one line that never pushes anything aside.
+        self.saved_note = plain_label(object_name="savedNote", parent=top)
+        self.saved_note.setWordWrap(False)
+        self.saved_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top_row.addWidget(self.step_label)
+        top_row.addWidget(self.saved_note, 1)
+        top_row.addWidget(self.text_size_label)
+        top_row.addWidget(self.smaller_button)
+        top_row.addWidget(self.larger_button)
 
-        results = QWidget(self)
-        results.setObjectName("resultPanel")
-        self.verdict_view = VerdictView(results)
-        results_layout = QVBoxLayout(results)
-        results_layout.addWidget(self.verdict_view)
-        results_layout.addStretch(1)
-        self.result_area = QScrollArea(self)
-        self.result_area.setObjectName("resultArea")
-        self.result_area.setWidgetResizable(True)
-        self.result_area.setWidget(results)
-        self.result_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        steps = QWidget(self)
-        steps.setObjectName("nextStepsPanel")
-        self.next_steps_heading = heading_label(steps)
-        self.walkthrough = walkthrough_view(steps)  # a plain note instead when the guidance is broken
-        self._sheet_possible = not isinstance(self.walkthrough, GuidanceMissingView)  # the sheet needs it
-        self.print_button = _button("printButton", steps)
-        self.save_pdf_button = _button("savePdfButton", steps)
-        print_row = QHBoxLayout()
-        print_row.addWidget(self.print_button)
-        print_row.addWidget(self.save_pdf_button)
-        print_row.addStretch(1)
-        steps_layout = QVBoxLayout(steps)
-        steps_layout.addWidget(self.next_steps_heading)
-        steps_layout.addWidget(self.walkthrough, 1)
-        steps_layout.addLayout(print_row)
-
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.setObjectName("resultSplitter")
-        right.setChildrenCollapsible(False)
-        right.addWidget(self.result_area)
-        right.addWidget(steps)
-        right.setSizes([550, 450])  # shares of the height: the verdict first, then the next steps
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([500, 600])
-        self.setCentralWidget(splitter)
+        self.pages = QStackedWidget(central)
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self._build_message_page())
+        self.pages.addWidget(self._build_result_page())
+        self.pages.addWidget(self._build_guide_page())
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(top)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.setAcceptDrops(True)  # a picture dropped anywhere on the window is read
         self._set_result_actions_enabled(False)
+        self.next_button.setEnabled(False)
+
+    def _build_message_page(self) -> QWidget:
+        """Step 1: the message box fills the page (it scrolls itself, so the page does not)."""
+        page = QWidget(self)
+        page.setObjectName("messagePage")
+        self.message_label = heading_label(page)
+        self.message_input = MessageInput(page)
+        self.message_label.setBuddy(self.message_input)
+        self.paste_notice = PasteNotice(self.message_input, page)
+        self.reading_bar = ReadingBar(self.picture_reader, page)
+        self.picture_notice = PictureNotice(self.picture_reader, self.message_input, page)
+        self.picture_button = _button("pictureButton", page)
+        self.busy_note = plain_label(object_name="busyNote", parent=page)
+        self.busy_note.hide()
+        bar = QWidget(page)
+        bar.setObjectName("actionBar")
+        self.paste_button = _button("pasteButton", bar)
+        self.clear_button = _button("clearButton", bar)
+        self.check_button = _button("checkButton", bar)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.paste_button)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        row.addWidget(self.busy_note)
+        row.addWidget(self.check_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 4, 12, 0)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.message_input, 1)
+        layout.addWidget(self.paste_notice)
+        layout.addWidget(self.reading_bar)
+        layout.addWidget(self.picture_notice)
+        # On a row of its own: in the bar it would make the window wider than a small screen
+        # at large text.
+        layout.addWidget(self.picture_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(bar)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        """Step 2: the verdict, the strongest reasons, and what the guide asks next."""
+        page = self.result_page = FlowPage("resultPage", self)
+        self.verdict_view = VerdictView(page.content)
+        self.guide_lead = plain_label(object_name="guideLead", parent=page.content)
+        page.column.addWidget(self.verdict_view)
+        page.column.addWidget(self.guide_lead)
+        page.column.addStretch(1)
+        self.back_to_message_button = action_button("backToMessageButton", page.bar_widget)
+        self.next_button = action_button("nextButton", page.bar_widget)
+        page.bar.addWidget(self.back_to_message_button)
+        page.bar.addStretch(1)
+        page.bar.addWidget(self.next_button)
+        return page
+
+    def _build_guide_page(self) -> QWidget:
+        """Step 3: the questions of the guide, then the steps and who to call; print."""
+        page = self.guide_page = FlowPage("guidePage", self)
+        self.walkthrough = walkthrough_view(page.content)  # a plain note instead when the guidance is broken
+        self._sheet_possible = not isinstance(self.walkthrough, GuidanceMissingView)  # the sheet needs it
+        page.column.addWidget(self.walkthrough)
+        page.column.addStretch(1)
+        self.back_to_result_button = action_button("backToResultButton", page.bar_widget)
+        self.save_pdf_button = action_button("savePdfButton", page.bar_widget)
+        self.print_button = action_button("printButton", page.bar_widget)
+        page.bar.addWidget(self.back_to_result_button)
+        page.bar.addStretch(1)
+        page.bar.addWidget(self.save_pdf_button)
+        page.bar.addWidget(self.print_button)
+        return page
 
     def _connect(self) -> None:
         c = self.commands
@@ -177,6 +200,9 @@ class MainWindow(QMainWindow):
         self.larger_button.clicked.connect(c.larger.trigger)
         self.print_button.clicked.connect(c.print_sheet.trigger)
         self.save_pdf_button.clicked.connect(c.save_pdf.trigger)
+        self.next_button.clicked.connect(self._to_guide)
+        self.back_to_message_button.clicked.connect(self._to_message)
+        self.back_to_result_button.clicked.connect(self._to_result)
         c.paste.triggered.connect(self._paste)
         c.check.triggered.connect(self._check)
         c.quit.triggered.connect(self.close)
@@ -267,11 +293,20 @@ class MainWindow(QMainWindow):
     def _show_failure(self, failure: CheckFailure) -> None:
         self._present_failure(failure)
 
-    def _emphasise_reason(self, index: int) -> None:
-        self._emphasise(index)
+    def _emphasise_reason(self, spans: tuple[Span, ...]) -> None:
+        self._emphasise(spans)
 
     def _walkthrough_redrawn(self) -> None:
         self._update_tab_order()
+
+    def _to_message(self) -> None:
+        self._turn_to(MESSAGE_PAGE, self.message_input)
+
+    def _to_result(self) -> None:
+        self._turn_to(RESULT_PAGE, self._result_first_control())
+
+    def _to_guide(self) -> None:
+        self._turn_to(GUIDE_PAGE, self.walkthrough.first_control())
 
     # ----- what the slots start -----------------------------------------------------------
 
@@ -282,6 +317,34 @@ class MainWindow(QMainWindow):
         self._checked_text = text
         self.runner.run(text)
 
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def _turn_to(self, index: int, focus: QWidget | None) -> None:
+        """Show page ``index`` from its top, the keyboard focus on ``focus`` (its first control).
+
+        The focus moves before the old page hides: hiding the focused widget would hand the
+        focus down the Tab chain, each stop announced by a screen reader.
+        """
+        page = self.pages.widget(index)
+        if isinstance(page, FlowPage):
+            page.to_top()
+        focused = QApplication.focusWidget()
+        ours = self.isActiveWindow() or (focused is not None and focused.window() is self)
+        if focus is not None and ours:
+            focus.show()  # focusable now, not when the page is shown
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pages.setCurrentIndex(index)
+        self._show_step()
+
+    def _result_first_control(self) -> QWidget:
+        cards = self.verdict_view.reason_cards()
+        return cards[0] if cards else self.next_button
+
+    def _show_step(self) -> None:
+        titles = (self.tr("1. メッセージを入れる"), self.tr("2. 確認の結果"), self.tr("3. これからすること"))
+        self.step_label.setText(titles[self.pages.currentIndex()])
+
     def _set_busy(self, busy: bool) -> None:
         if busy and self.check_button.hasFocus():
             # Disabling the focused button would pass the focus down the chain, each stop read
@@ -290,6 +353,7 @@ class MainWindow(QMainWindow):
             self._refocus_check = True
         self.check_button.setEnabled(not busy)
         self.commands.check.setEnabled(not busy)
+        self.busy_note.setVisible(busy)
         if busy:
             self.verdict_view.show_busy()
         elif self._refocus_check:
@@ -297,21 +361,28 @@ class MainWindow(QMainWindow):
             self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _present(self, verdict: Verdict) -> None:
+        self._refocus_check = False  # the focus goes on to the result instead
         self._set_busy(False)
         self.verdict_view.show_verdict(verdict)
-        self.result_area.verticalScrollBar().setValue(0)
         self.message_input.show_spans(self._checked_text, verdict.all_spans())
         self.walkthrough.set_verdict(verdict, self._settings.language)
         self._set_result_actions_enabled(self._sheet_possible)
+        self.next_button.setEnabled(True)  # the guide page says so itself when it cannot be read
         self._update_tab_order()
+        self._turn_to(RESULT_PAGE, self._result_first_control())
+        self.saved_note.clear()
         self._remember(verdict)
 
     def _present_failure(self, failure: CheckFailure) -> None:
+        self._refocus_check = False
         self._set_busy(False)
         self.verdict_view.show_failure(failure)
         self.message_input.clear_spans()
         self.walkthrough.set_verdict(None, self._settings.language)
         self._set_result_actions_enabled(False)
+        self.next_button.setEnabled(False)
+        self._turn_to(RESULT_PAGE, self.back_to_message_button)
+        self.saved_note.clear()
 
     def _reset_result(self) -> None:
         if self.verdict_view.is_idle():
@@ -322,16 +393,17 @@ class MainWindow(QMainWindow):
         self.message_input.clear_spans()
         self.walkthrough.set_verdict(None, self._settings.language)
         self._set_result_actions_enabled(False)
+        self.next_button.setEnabled(False)
 
     def _check_picture_text(self, read: PictureText) -> None:
         """The text read from a picture goes into the box, then the usual check runs on it."""
         self.message_input.take_picture_text(read.text, read.doubtful)
         self.commands.check.trigger()
 
-    def _emphasise(self, index: int) -> None:
+    def _emphasise(self, spans: tuple[Span, ...]) -> None:
         verdict = self.verdict_view.verdict()
-        if verdict is not None and 0 <= index < len(verdict.reasons):
-            self.message_input.show_spans(self._checked_text, verdict.all_spans(), verdict.reasons[index].spans)
+        if verdict is not None:
+            self.message_input.show_spans(self._checked_text, verdict.all_spans(), spans)
 
     def _remember(self, verdict: Verdict) -> None:
         if not self._settings.keep_history:
@@ -413,7 +485,13 @@ class MainWindow(QMainWindow):
                 self, "pdfNotSaved", self.tr("保存できませんでした"),
                 self.tr("PDFを保存できませんでした。別の場所を選んでください。\n%1").replace("%1", path)))
             return
-        self.statusBar().showMessage(self.tr("PDFを保存しました: %1").replace("%1", path))
+        self._say_saved(self.tr("PDFを保存しました: %1").replace("%1", path))
+
+    def _say_saved(self, text: str) -> None:
+        self.saved_note.setText(text)
+        self.saved_note.setToolTip(text)
+        self.saved_note.setAccessibleName(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.saved_note, text))
 
     def sheet_request(self) -> SheetRequest:
         """The sheet for what is on screen now: the checked message, its verdict, the chosen steps."""
@@ -468,7 +546,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         lang = self._settings.language
-        self.setWindowTitle(self.tr("sagicheck — 怪しいメッセージの確認"))
+        # Qt adds the application's name after the title itself.
+        self.setWindowTitle(self.tr("怪しいメッセージの確認"))
         self.message_label.setText(self.tr("確認したいメッセージ(SMS・メール・電話番号)"))
         self.message_input.setPlaceholderText(
             self.tr("ここに怪しいメッセージを貼り付けてください。\n「貼り付け」ボタンでも入れられます。"))
@@ -477,7 +556,6 @@ class MainWindow(QMainWindow):
             self.tr("気になる部分は、確認のあと色付きで示されます。"))
         self.text_size_label.setText(self.tr("文字の大きさ"))
         self.paste_notice.retranslate()
-        self.next_steps_heading.setText(self.tr("これからの案内(質問に答えてください)"))
         self._label_button(self.paste_button, self.tr("貼り付け"), self.tr("コピーしたメッセージをこの欄に入れます"))
         self._label_button(self.picture_button, self.tr("画像から読み取る"),
                            self.tr("メッセージのスクリーンショット(画像)から文字を読み取って欄に入れます"))
@@ -488,7 +566,15 @@ class MainWindow(QMainWindow):
         self._label_button(self.smaller_button, self.tr("小さく"), self.tr("文字を小さくします(Ctrl+-)"))
         self._label_button(self.larger_button, self.tr("大きく"), self.tr("文字を大きくします(Ctrl+=)"))
         self._label_button(self.print_button, self.tr("印刷する"), self.tr("電話のそばに置く案内の紙を印刷します(Ctrl+P)"))
-        self._label_button(self.save_pdf_button, self.tr("PDFに保存"), self.tr("案内の紙をPDFファイルに保存します"))
+        self._label_button(self.save_pdf_button, self.tr("PDFに保存"), self.tr("案内の紙をPDFファイルに保存します(Ctrl+S)"))
+        self._label_button(self.next_button, self.tr("次へ"), self.tr("何があったかを答えて、これからすることを確かめます"))
+        self._label_button(self.back_to_message_button, self.tr("メッセージに戻る"), self.tr("確認したメッセージの画面に戻ります"))
+        self._label_button(self.back_to_result_button, self.tr("結果に戻る"), self.tr("確認の結果の画面に戻ります"))
+        self.guide_lead.setText(self.tr("「次へ」を押すと、何があったかを聞いて、これからすることをご案内します。"))
+        self.busy_note.setText(self.tr("確認しています…"))
+        self.result_page.scroll.setAccessibleName(self.tr("確認の結果"))
+        self.guide_page.scroll.setAccessibleName(self.tr("次にすることの案内"))
+        self._show_step()
         retranslate_menus(self.menuBar(), self.commands)
         self.verdict_view.set_language(lang)
         self.walkthrough.retranslate(lang)
@@ -507,17 +593,36 @@ class MainWindow(QMainWindow):
                 if w.objectName() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
 
     def _update_tab_order(self) -> None:
+        """The order on screen: the text size at the top, then each page top to bottom and its bar.
+        Only the page shown has its controls on the chain (the others are hidden)."""
         chain: list[QWidget] = [
+            self.smaller_button, self.larger_button,
             self.message_input, self.reading_bar.stop_button, self.picture_button, self.paste_button,
             self.clear_button, self.check_button,
-            *self.verdict_view.reason_cards(), *self._walkthrough_controls(), self.print_button, self.save_pdf_button,
-            self.smaller_button, self.larger_button,
+            *self.verdict_view.controls(), self.result_page.scroll, self.back_to_message_button, self.next_button,
+            *self._walkthrough_controls(), self.guide_page.scroll, self.back_to_result_button,
+            self.save_pdf_button, self.print_button,
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
+    # ----- where the window is -------------------------------------------------------------
+
+    def _place(self, place: WindowPlace) -> None:
+        """Put the window at ``place`` (already fitted to a screen by :mod:`window_place`)."""
+        self.setGeometry(place.rect())
+        if place.maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def place(self) -> WindowPlace:
+        """Where the window is now; when maximised, where it goes back to when it is not."""
+        maximised = bool(self.windowState() & Qt.WindowState.WindowMaximized)
+        rect = self.normalGeometry() if maximised and self.normalGeometry().isValid() else self.geometry()
+        return WindowPlace.of(rect, maximised)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel()
         self.picture_reader.cancel()
+        self._change_settings(replace(self._settings, window=self.place()))
         super().closeEvent(event)
 

@@ -1,4 +1,4 @@
-"""The user's choices (language, text size, contrast), read tolerantly and saved atomically.
+"""The user's choices (language, text size, contrast, where the window was), read tolerantly and saved atomically.
 
 A missing or damaged file gives the defaults; a damaged file is set aside, never overwritten
 unread. A single bad value falls back to its default without losing the others. A save writes
@@ -14,6 +14,7 @@ from typing import Any
 from core.verdict import LANGUAGES
 
 from .storage import FileProblem, not_saved, read_json_object, update_json_object, write_json_atomic
+from .window_place import WindowPlace
 
 TEXT_SIZES_PT = (12, 14, 16, 18, 20, 24, 28, 32)
 DEFAULT_TEXT_SIZE_PT = 18
@@ -25,6 +26,7 @@ class Settings:
     text_size_pt: int = DEFAULT_TEXT_SIZE_PT
     high_contrast: bool = False
     keep_history: bool = True
+    window: WindowPlace | None = None  # where the window was last left
 
     def larger(self) -> Settings:
         return replace(self, text_size_pt=_step(self.text_size_pt, +1))
@@ -47,7 +49,14 @@ def read_settings(path: Path) -> tuple[Settings, FileProblem | None]:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    write_json_atomic(path, asdict(settings))
+    write_json_atomic(path, _to_dict(settings))
+
+
+def _to_dict(settings: Settings) -> dict[str, Any]:
+    """The settings as the file holds them (the window's place as a list of five numbers)."""
+    data = asdict(settings)
+    data["window"] = settings.window.to_list() if settings.window is not None else None
+    return data
 
 
 class SettingsStore:
@@ -68,11 +77,11 @@ class SettingsStore:
         now, keeping what another window saved meanwhile (never raises); what went wrong."""
         if not self._on_disk:
             return None
-        old, new = asdict(before), asdict(after)
+        old, new = _to_dict(before), _to_dict(after)
         changed = {key: value for key, value in new.items() if old[key] != value}
 
         def merged(data: dict[str, Any] | None) -> dict[str, Any]:
-            return {**asdict(Settings() if data is None else _from_dict(data)), **changed}
+            return {**_to_dict(Settings() if data is None else _from_dict(data)), **changed}
 
         try:
             return update_json_object(self._path, merged)
@@ -91,6 +100,7 @@ def _from_dict(data: dict[str, Any]) -> Settings:
         text_size_pt=_nearest(size) if _is_number(size) else defaults.text_size_pt,
         high_contrast=contrast if isinstance(contrast, bool) else defaults.high_contrast,
         keep_history=keep if isinstance(keep, bool) else defaults.keep_history,
+        window=WindowPlace.from_value(data.get("window")),
     )
 
 

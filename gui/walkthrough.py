@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFont
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton,
     QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from core.guidance import Question, Walkthrough
+from core.guidance import Question, Sign, Walkthrough
 from core.verdict import Verdict
 
 _HEADING_SCALE = 1.3
@@ -108,6 +108,24 @@ class WalkthroughView(QWidget):
     def chosen_steps(self) -> list[str]:
         return [s.text.get(self._lang) for s in self._walk.steps()]
 
+    def checklist_result(self) -> tuple[str, list[tuple[str, bool]], str] | None:
+        """The court checklist on the page, for the sheet: its title, each sign with whether it
+        was ticked, and the conclusion; None when the page has no checklist."""
+        checklist, outcome = self._walk.checklist(), self._walk.outcome()
+        if checklist is None or outcome is None:
+            return None
+        lang, ticked = self._lang, self._walk.ticked()
+        return (checklist.title.get(lang), [(i.text.get(lang), i.id in ticked) for i in checklist.items],
+                checklist.outcomes[outcome].get(lang))
+
+    def first_control(self) -> QWidget:
+        """The page's first answer, or 戻る when the page has none (the steps)."""
+        answers = [w for w in self._answer_buttons() if w.isEnabled()]
+        return answers[0] if answers else self._back
+
+    def _answer_buttons(self) -> list[QWidget]:
+        return [self._answers.itemAt(i).widget() for i in range(self._answers.count())]
+
     # --- slots: forward to the walk-through, then redraw ------------------------------------------
 
     def _on_answer_clicked(self, answer_id: str) -> None:
@@ -127,18 +145,14 @@ class WalkthroughView(QWidget):
 
     def _on_item_toggled(self, item_id: str, checked: bool) -> None:
         self._walk.tick(item_id, checked)
-        self._show_outcome()
+        self._show_outcome(beside=self.findChild(QWidget, f"checklistItem_{item_id}"))
 
     # --- building and drawing --------------------------------------------------------------------
 
     def _build(self) -> None:
-        scroll = self._scroll = QScrollArea(self)  # takes Tab focus so the keys can scroll it
-        scroll.setObjectName("walkthroughScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        content = QWidget()
-        content.setObjectName("walkthroughContent")
-        column = QVBoxLayout(content)
+        # No scroll area of its own: the guide page the view sits on scrolls as a whole.
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(14)
 
         self._path_heading = _plain_label(name="pathHeading")
@@ -157,13 +171,21 @@ class WalkthroughView(QWidget):
         self._checklist_title = _plain_label(name="checklistTitle")
         checklist_column.addWidget(self._checklist_title)
         self._checklist_intro = _plain_label(name="checklistIntro")
+        # Signs of real papers and signs of a fake, each under its own heading; the conclusion
+        # moves to just below the sign last ticked, where the eye is.
+        self._genuine_heading = _plain_label(name="genuineSignsHeading")
+        self._fake_heading = _plain_label(name="fakeSignsHeading")
         self._items = QVBoxLayout()
+        self._fake_items = QVBoxLayout()
         self._outcome = _plain_label(name="checklistOutcome")
         self._outcome.setFrameShape(QFrame.Shape.Box)
         self._outcome.setMargin(8)
         checklist_column.addWidget(self._checklist_intro)
-        checklist_column.addLayout(self._items)
         checklist_column.addWidget(self._outcome)
+        checklist_column.addWidget(self._genuine_heading)
+        checklist_column.addLayout(self._items)
+        checklist_column.addWidget(self._fake_heading)
+        checklist_column.addLayout(self._fake_items)
 
         self._back = QPushButton()
         self._back.setObjectName("backButton")
@@ -193,11 +215,6 @@ class WalkthroughView(QWidget):
                 column.addLayout(widget_or_layout)
             else:
                 column.addWidget(widget_or_layout)
-        column.addStretch(1)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         self._apply_fonts()
 
     def _retranslate_chrome(self) -> None:
@@ -208,7 +225,8 @@ class WalkthroughView(QWidget):
         self._restart.setAccessibleName(self.tr("最初から"))
         self._restart.setAccessibleDescription(self.tr("最初の質問からやり直します"))
         self.setAccessibleName(self.tr("次にすることの案内"))
-        self._scroll.setAccessibleName(self.tr("次にすることの案内"))
+        self._genuine_heading.setText(self.tr("本物の書類のしるし"))
+        self._fake_heading.setText(self.tr("偽物のしるし(ひとつでもあれば偽物です)"))
 
     def _apply_fonts(self) -> None:
         base = self.font()
@@ -219,7 +237,7 @@ class WalkthroughView(QWidget):
             label.setFont(heading)
         bold = QFont(base)
         bold.setBold(True)
-        for label in (self._path_heading, self._outcome):
+        for label in (self._path_heading, self._outcome, self._genuine_heading, self._fake_heading):
             label.setFont(bold)
 
 
@@ -240,13 +258,16 @@ class WalkthroughView(QWidget):
         scrolls the next old control into view and is announced.
         """
         focused = QApplication.focusWidget()
-        stale = [*_take(self._answers), *_take(self._steps), *_take(self._items), *_take(self._hotline_grid)]
+        self._put_outcome(self._checklist.layout(), 2)
+        stale = [*_take(self._answers), *_take(self._steps), *_take(self._items), *_take(self._fake_items),
+                 *_take(self._hotline_grid)]
         controls = self._draw_page()
         # Back and Start over are switched on before the focus may go to Back, off once it left.
         can_go_back = self._walk.can_go_back()
         going_back = (self._back, self._restart)
         for button in going_back if can_go_back else ():
             button.setEnabled(True)
+            button.show()
         first = next((c for c in controls if isinstance(c, _WrappingButton)), self._back)
         if focus_page:
             _give_focus(first)
@@ -256,6 +277,7 @@ class WalkthroughView(QWidget):
         _discard(stale)
         for button in going_back if not can_go_back else ():
             button.setEnabled(False)
+            button.hide()  # on the first question: no room taken by buttons that do nothing
         if new_page:
             self._scroll_to_title(first)
 
@@ -299,13 +321,25 @@ class WalkthroughView(QWidget):
         push the question below the edge. Never past the title: when it and ``first`` do not
         both fit, the title goes to the top.
         """
-        column = self._scroll.widget().layout()
-        column.activate()  # where the new title sits, now rather than on the next pass
-        margin = column.contentsMargins().top()
-        title = self._title.geometry()
-        end = max(title.bottom(), first.geometry().bottom() if first.isVisibleTo(self) else 0)
-        room = self._scroll.viewport().height()
-        self._scroll.verticalScrollBar().setValue(max(0, min(title.top() - margin, end + margin - room)))
+        scroll = self._scroll_area()
+        if scroll is None:
+            return
+        page = scroll.widget()
+        page.layout().activate()  # where the new title sits, now rather than on the next pass
+        margin = page.layout().contentsMargins().top()
+        title = self._title.geometry().translated(self.mapTo(page, self.rect().topLeft()))
+        shown = first.isVisibleTo(self)
+        first_bottom = first.mapTo(page, first.rect().bottomLeft()).y() if shown else 0
+        end = max(title.bottom(), first_bottom)
+        room = scroll.viewport().height()
+        scroll.verticalScrollBar().setValue(max(0, min(title.top() - margin, end + margin - room)))
+
+    def _scroll_area(self) -> QScrollArea | None:
+        """The scroll area of the page the view sits on."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        return parent
 
     def _render_checklist(self) -> list[QWidget]:
         """The court checklist when the page has one; its check boxes."""
@@ -319,17 +353,20 @@ class WalkthroughView(QWidget):
         self._checklist_intro.setText(checklist.intro.get(lang))
         ticked = self._walk.ticked()
         boxes: list[QWidget] = []
-        for item in checklist.items:
-            box = _WrappingCheckBox(item.text.get(lang))
-            box.setObjectName(f"checklistItem_{item.id}")
-            box.setChecked(item.id in ticked)
-            box.toggled.connect(partial(self._on_item_toggled, item.id))
-            self._items.addWidget(box)
-            boxes.append(box)
+        for sign in (Sign.GENUINE, Sign.FAKE):
+            for item in (i for i in checklist.items if i.sign is sign):
+                box = _WrappingCheckBox(item.text.get(lang))
+                box.setObjectName(f"checklistItem_{item.id}")
+                box.setProperty("sign", sign.value)
+                box.setChecked(item.id in ticked)
+                box.toggled.connect(partial(self._on_item_toggled, item.id))
+                (self._items if sign is Sign.GENUINE else self._fake_items).addWidget(box)
+                boxes.append(box)
         self._show_outcome()
         return boxes
 
-    def _show_outcome(self) -> None:
+    def _show_outcome(self, beside: QWidget | None = None) -> None:
+        """The checklist's conclusion; after a tick, moved to just below the box ticked and said aloud."""
         checklist = self._walk.checklist()
         outcome = self._walk.outcome()
         if checklist is None or outcome is None:
@@ -339,6 +376,20 @@ class WalkthroughView(QWidget):
         self._outcome.setAccessibleName(self._outcome.text())
         self._outcome.style().unpolish(self._outcome)
         self._outcome.style().polish(self._outcome)
+        if beside is None:
+            return
+        for layout in (self._items, self._fake_items):
+            at = layout.indexOf(beside)
+            if at >= 0:
+                self._put_outcome(layout, at + 1)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._outcome, self._outcome.text()))
+
+    def _put_outcome(self, layout: QVBoxLayout, at: int) -> None:
+        """Move the conclusion to place ``at`` of ``layout``."""
+        for old in (self._checklist.layout(), self._items, self._fake_items):
+            if old.indexOf(self._outcome) >= 0:
+                old.removeWidget(self._outcome)
+        layout.insertWidget(at, self._outcome)
 
     def _render_hotlines(self) -> None:
         lang = self._lang

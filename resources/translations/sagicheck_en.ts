@@ -80,10 +80,6 @@ Checking works as usual. If you are unsure, talk to your family or someone close
 <context>
     <name>MainWindow</name>
     <message>
-        <source>sagicheck — 怪しいメッセージの確認</source>
-        <translation>sagicheck — check a suspicious message</translation>
-    </message>
-    <message>
         <source>確認したいメッセージ(SMS・メール・電話番号)</source>
         <translation>Message to check (SMS, e-mail or phone number)</translation>
     </message>
@@ -108,6 +104,18 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>保存できませんでした</source>
         <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>1. メッセージを入れる</source>
+        <translation>1. The message</translation>
+    </message>
+    <message>
+        <source>2. 確認の結果</source>
+        <translation>2. The result</translation>
+    </message>
+    <message>
+        <source>3. これからすること</source>
+        <translation>3. What to do now</translation>
     </message>
     <message>
         <source>読み取る画像を選ぶ</source>
@@ -136,8 +144,8 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <source>これからの案内(質問に答えてください)</source>
-        <translation>Guide (answer the questions)</translation>
+        <source>怪しいメッセージの確認</source>
+        <translation>Check a suspicious message</translation>
     </message>
     <message>
         <source>貼り付け</source>
@@ -200,8 +208,48 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <source>案内の紙をPDFファイルに保存します</source>
-        <translation>Saves the guidance sheet as a PDF file</translation>
+        <source>案内の紙をPDFファイルに保存します(Ctrl+S)</source>
+        <translation>Saves the guidance sheet as a PDF file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>何があったかを答えて、これからすることを確かめます</source>
+        <translation>Answer what happened and see what to do now</translation>
+    </message>
+    <message>
+        <source>メッセージに戻る</source>
+        <translation>Back to the message</translation>
+    </message>
+    <message>
+        <source>確認したメッセージの画面に戻ります</source>
+        <translation>Goes back to the message you checked</translation>
+    </message>
+    <message>
+        <source>結果に戻る</source>
+        <translation>Back to the result</translation>
+    </message>
+    <message>
+        <source>確認の結果の画面に戻ります</source>
+        <translation>Goes back to the result of the check</translation>
+    </message>
+    <message>
+        <source>「次へ」を押すと、何があったかを聞いて、これからすることをご案内します。</source>
+        <translation>Press “Next”: you will be asked what happened and shown what to do now.</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>確認の結果</source>
+        <translation>The result of the check</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation>What to do next</translation>
     </message>
 </context>
 <context>
@@ -254,6 +302,15 @@ The &quot;Paste&quot; button puts it in too.</translation>
     <message>
         <source>読み取りをやめる</source>
         <translation>Stop reading</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonCard</name>
+    <message>
+        <source>同じ理由でほかにも:
+%1</source>
+        <translation>Also for the same reason:
+%1</translation>
     </message>
 </context>
 <context>
@@ -336,6 +393,10 @@ File: %1</translation>
         <translation>The message had %1 characters that are not text; they were left out of the check.</translation>
     </message>
     <message>
+        <source>特徴が見つからなくても、詐欺ではないとは言い切れません。心配なときは、メッセージのリンクや番号は使わず、公式のアプリや自分で調べた窓口で確かめるか、家族に相談してください。</source>
+        <translation>Finding no signs does not prove the message is genuine. If you are still worried, do not use its links or numbers: check through the official app or a contact you looked up yourself, or talk it over with your family.</translation>
+    </message>
+    <message>
         <source>そう判断した理由</source>
         <translation>Why</translation>
     </message>
@@ -350,6 +411,14 @@ File: %1</translation>
     <message>
         <source>メッセージにあるリンク(押せない形で表示しています)</source>
         <translation>Links in the message (shown so that they cannot be opened)</translation>
+    </message>
+    <message>
+        <source>その他の理由を閉じる</source>
+        <translation>Hide the other reasons</translation>
+    </message>
+    <message>
+        <source>その他の理由(あと%1件)を見る</source>
+        <translation>Show the other reasons (%1 more)</translation>
     </message>
 </context>
 <context>
@@ -374,6 +443,14 @@ File: %1</translation>
         <source>次にすることの案内</source>
         <translation>What to do next</translation>
     </message>
+    <message>
+        <source>本物の書類のしるし</source>
+        <translation>Signs of genuine papers</translation>
+    </message>
+    <message>
+        <source>偽物のしるし(ひとつでもあれば偽物です)</source>
+        <translation>Signs of a fake (any one of them means a fake)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -386,12 +463,12 @@ File: %1</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <source>履歴(&amp;H)</source>
-        <translation>&amp;History</translation>
+        <source>履歴(&amp;S)</source>
+        <translation>Hi&amp;story</translation>
     </message>
     <message>
-        <source>ヘルプ(&amp;E)</source>
-        <translation>H&amp;elp</translation>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>確認する</source>

@@ -80,10 +80,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>sagicheck — 怪しいメッセージの確認</source>
-        <translation>sagicheck — 怪しいメッセージの確認</translation>
-    </message>
-    <message>
         <source>確認したいメッセージ(SMS・メール・電話番号)</source>
         <translation>確認したいメッセージ(SMS・メール・電話番号)</translation>
     </message>
@@ -108,6 +104,18 @@
     <message>
         <source>保存できませんでした</source>
         <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <source>1. メッセージを入れる</source>
+        <translation>1. メッセージを入れる</translation>
+    </message>
+    <message>
+        <source>2. 確認の結果</source>
+        <translation>2. 確認の結果</translation>
+    </message>
+    <message>
+        <source>3. これからすること</source>
+        <translation>3. これからすること</translation>
     </message>
     <message>
         <source>読み取る画像を選ぶ</source>
@@ -136,8 +144,8 @@
         <translation>PDFを保存しました: %1</translation>
     </message>
     <message>
-        <source>これからの案内(質問に答えてください)</source>
-        <translation>これからの案内(質問に答えてください)</translation>
+        <source>怪しいメッセージの確認</source>
+        <translation>怪しいメッセージの確認</translation>
     </message>
     <message>
         <source>貼り付け</source>
@@ -200,8 +208,48 @@
         <translation>PDFに保存</translation>
     </message>
     <message>
-        <source>案内の紙をPDFファイルに保存します</source>
-        <translation>案内の紙をPDFファイルに保存します</translation>
+        <source>案内の紙をPDFファイルに保存します(Ctrl+S)</source>
+        <translation>案内の紙をPDFファイルに保存します(Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>何があったかを答えて、これからすることを確かめます</source>
+        <translation>何があったかを答えて、これからすることを確かめます</translation>
+    </message>
+    <message>
+        <source>メッセージに戻る</source>
+        <translation>メッセージに戻る</translation>
+    </message>
+    <message>
+        <source>確認したメッセージの画面に戻ります</source>
+        <translation>確認したメッセージの画面に戻ります</translation>
+    </message>
+    <message>
+        <source>結果に戻る</source>
+        <translation>結果に戻る</translation>
+    </message>
+    <message>
+        <source>確認の結果の画面に戻ります</source>
+        <translation>確認の結果の画面に戻ります</translation>
+    </message>
+    <message>
+        <source>「次へ」を押すと、何があったかを聞いて、これからすることをご案内します。</source>
+        <translation>「次へ」を押すと、何があったかを聞いて、これからすることをご案内します。</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation type="unfinished">確認しています…</translation>
+    </message>
+    <message>
+        <source>確認の結果</source>
+        <translation>確認の結果</translation>
+    </message>
+    <message>
+        <source>次にすることの案内</source>
+        <translation type="unfinished">次にすることの案内</translation>
     </message>
 </context>
 <context>
@@ -254,6 +302,15 @@
     <message>
         <source>読み取りをやめる</source>
         <translation>読み取りをやめる</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonCard</name>
+    <message>
+        <source>同じ理由でほかにも:
+%1</source>
+        <translation>同じ理由でほかにも:
+%1</translation>
     </message>
 </context>
 <context>
@@ -336,6 +393,10 @@
         <translation>文字ではないデータが %1 個まじっていたので、それを除いて確認しました。</translation>
     </message>
     <message>
+        <source>特徴が見つからなくても、詐欺ではないとは言い切れません。心配なときは、メッセージのリンクや番号は使わず、公式のアプリや自分で調べた窓口で確かめるか、家族に相談してください。</source>
+        <translation>特徴が見つからなくても、詐欺ではないとは言い切れません。心配なときは、メッセージのリンクや番号は使わず、公式のアプリや自分で調べた窓口で確かめるか、家族に相談してください。</translation>
+    </message>
+    <message>
         <source>そう判断した理由</source>
         <translation>そう判断した理由</translation>
     </message>
@@ -350,6 +411,14 @@
     <message>
         <source>メッセージにあるリンク(押せない形で表示しています)</source>
         <translation>メッセージにあるリンク(押せない形で表示しています)</translation>
+    </message>
+    <message>
+        <source>その他の理由を閉じる</source>
+        <translation>その他の理由を閉じる</translation>
+    </message>
+    <message>
+        <source>その他の理由(あと%1件)を見る</source>
+        <translation>その他の理由(あと%1件)を見る</translation>
     </message>
 </context>
 <context>
@@ -374,6 +443,14 @@
         <source>次にすることの案内</source>
         <translation>次にすることの案内</translation>
     </message>
+    <message>
+        <source>本物の書類のしるし</source>
+        <translation>本物の書類のしるし</translation>
+    </message>
+    <message>
+        <source>偽物のしるし(ひとつでもあれば偽物です)</source>
+        <translation>偽物のしるし(ひとつでもあれば偽物です)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
@@ -386,12 +463,12 @@
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <source>履歴(&amp;H)</source>
-        <translation>履歴(&amp;H)</translation>
+        <source>履歴(&amp;S)</source>
+        <translation>履歴(&amp;S)</translation>
     </message>
     <message>
-        <source>ヘルプ(&amp;E)</source>
-        <translation>ヘルプ(&amp;E)</translation>
+        <source>ヘルプ(&amp;H)</source>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>確認する</source>

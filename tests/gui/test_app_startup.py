@@ -155,7 +155,7 @@ def test_many_qt_calls_do_not_abort_python():
 def test_settings_file_is_plain_json(qtbot, window, _data_dir):
     window.commands.high_contrast.trigger()
     saved = json.loads((_data_dir / "settings.json").read_text("utf-8"))
-    assert saved == {"language": "ja", "text_size_pt": 18, "high_contrast": True, "keep_history": True}
+    assert saved == {"language": "ja", "text_size_pt": 18, "high_contrast": True, "keep_history": True, "window": None}
 
 
 def test_sheet_option_writes_the_sheet_without_a_window(qapp, tmp_path, capsys):

@@ -190,6 +190,8 @@ ENGLISH_CHROME = {
     "最初から": "Start again",
     "最初の質問からやり直します": "Start again from the first question",
     "次にすることの案内": "What to do next",
+    "本物の書類のしるし": "Signs of genuine papers",
+    "偽物のしるし(ひとつでもあれば偽物です)": "Signs of a fake (any one of them means a fake)",
 }
 
 

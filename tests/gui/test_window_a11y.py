@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton, QWidget
-from window_helpers import SCAM, check, focus_moves, paste, switch_language
+from window_helpers import SCAM, card_for, check, focus_moves, paste, switch_language
 
 from gui.dialogs import app_version
 
@@ -23,18 +23,23 @@ def _tab_chain(window, start: QWidget) -> list[QWidget]:
 
 
 def test_every_control_has_an_accessible_name(qtbot, window):
+    controls = [w for w in window.findChildren(QWidget) if _focusable(w)]
     paste(window, SCAM)
     check(qtbot, window)
-    # A scroll area that takes Tab focus (to scroll with the keys) is announced too.
-    controls = [w for w in window.findChildren(QWidget) if _focusable(w)]
-    assert {"messageInput", "pasteButton", "checkButton", "printButton", "reasonCard", "walkthroughScroll"} <= {
+    controls += [w for w in window.findChildren(QWidget) if _focusable(w)]
+    window.next_button.click()
+    controls += [w for w in window.findChildren(QWidget) if _focusable(w)]
+    # A page that takes Tab focus (to scroll with the keys) is announced too.
+    assert {"messageInput", "pasteButton", "checkButton", "reasonCard", "otherReasonsButton", "nextButton",
+            "resultPageScroll", "answerButton_only_received", "guidePageScroll", "printButton"} <= {
         w.objectName() for w in controls}
     for widget in controls:
         assert widget.accessibleName().strip(), widget.objectName() or type(widget).__name__
     for button in window.findChildren(QPushButton):
         assert button.accessibleName().strip(), button.objectName()
     for button in (window.paste_button, window.clear_button, window.check_button, window.smaller_button,
-                   window.larger_button, window.print_button, window.save_pdf_button):
+                   window.larger_button, window.print_button, window.save_pdf_button, window.next_button,
+                   window.back_to_message_button, window.back_to_result_button):
         assert button.text() and button.toolTip() and button.accessibleDescription(), button.objectName()
 
 
@@ -42,29 +47,35 @@ def _answer(window, answer_id: str) -> QPushButton:
     return window.walkthrough.findChild(QPushButton, f"answerButton_{answer_id}")
 
 
-def test_tab_goes_from_the_message_through_the_result_to_the_size_buttons(qtbot, window):
+def test_tab_follows_each_page_from_the_text_size_at_the_top_to_its_main_button(qtbot, window):
+    start = window.smaller_button
+    assert [w.objectName() for w in _tab_chain(window, start)] == [
+        "textSmallerButton", "textLargerButton", "messageInput", "pictureButton", "pasteButton", "clearButton",
+        "checkButton"]
+
     paste(window, SCAM)
-    verdict = check(qtbot, window)
-    qtbot.waitUntil(_answer(window, "called_or_replied").isVisible)  # the walk-through shows them on the next pass
+    check(qtbot, window)
+    assert [w.objectName() for w in _tab_chain(window, start)] == [
+        "textSmallerButton", "textLargerButton", "reasonCard", "reasonCard", "reasonCard", "otherReasonsButton",
+        "resultPageScroll", "backToMessageButton", "nextButton"]
 
-    names = [w.objectName() for w in _tab_chain(window, window.message_input)]
-
-    cards = ["reasonCard"] * len(verdict.reasons)
-    expected = ["messageInput", "pictureButton", "pasteButton", "clearButton", "checkButton", *cards]
-    assert names[:len(expected)] == expected
-    rest = names[len(expected):]
-    answers = [n for n in rest if n.startswith("answerButton_")]
-    assert answers and rest.index("printButton") > max(rest.index(a) for a in answers)
-    assert rest[-4:] == ["printButton", "savePdfButton", "textSmallerButton", "textLargerButton"]
+    window.next_button.click()
+    qtbot.waitUntil(_answer(window, "called_or_replied").isVisible)
+    names = [w.objectName() for w in _tab_chain(window, start)]
+    answers = [n for n in names if n.startswith("answerButton_")]
+    assert names == ["textSmallerButton", "textLargerButton", *answers, "guidePageScroll", "backToResultButton",
+                     "savePdfButton", "printButton"]
+    assert len(answers) == 7
 
 
 def test_tab_order_follows_the_walk_through_as_it_changes(qtbot, window):
     paste(window, SCAM)
     check(qtbot, window)
+    window.next_button.click()
     _answer(window, "called_or_replied").click()
     qtbot.waitUntil(_answer(window, "bank_card").isVisible)
 
-    names = [w.objectName() for w in _tab_chain(window, window.message_input)]
+    names = [w.objectName() for w in _tab_chain(window, window.smaller_button)]
 
     answers = [n for n in names if n.startswith("answerButton_")]
     assert "answerButton_bank_card" in answers
@@ -74,32 +85,34 @@ def test_tab_order_follows_the_walk_through_as_it_changes(qtbot, window):
 def test_switching_language_on_a_reason_keeps_the_focus_on_that_reason_and_its_place_marked(qtbot, window):
     paste(window, SCAM)
     verdict = check(qtbot, window)
-    index = next(i for i, r in enumerate(verdict.reasons) if r.id == "NUMBER_IP_PHONE")
-    window.verdict_view.reason_cards()[index].setFocus(Qt.FocusReason.TabFocusReason)
+    window.verdict_view.other_reasons_button.click()
+    card_for(window, "NUMBER_IP_PHONE").setFocus(Qt.FocusReason.TabFocusReason)
     marked = window.message_input.highlighted()
 
     with focus_moves() as moves:
         switch_language(qtbot, window, "en")
 
-    card = window.verdict_view.reason_cards()[index]
+    card = card_for(window, "NUMBER_IP_PHONE")
     assert QApplication.focusWidget() is card
-    assert card.accessibleName() == verdict.reasons[index].title.en
+    assert card.accessibleName() == next(r for r in verdict.reasons if r.id == "NUMBER_IP_PHONE").title.en
     assert moves == ["", "reasonCard"]  # off the old card, then straight onto the new one: nothing else is announced
     assert window.message_input.highlighted() == marked
 
 
-def test_checking_again_from_a_reason_moves_the_focus_once_past_the_old_reasons(qtbot, window):
+def test_checking_again_lands_once_on_the_new_first_reason(qtbot, window):
     paste(window, SCAM)
     check(qtbot, window)
     old_cards = window.verdict_view.reason_cards()
-    old_cards[2].setFocus(Qt.FocusReason.TabFocusReason)
+    window.back_to_message_button.click()
+    assert QApplication.focusWidget() is window.message_input
+    window.check_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     with focus_moves() as moves:
-        check(qtbot, window)  # while it checks there are no reasons to stay on
+        check(qtbot, window)
 
     focused = QApplication.focusWidget()
-    assert len(moves) == 1 and focused is not None and focused.isVisible()
-    assert focused not in old_cards and not window.verdict_view.isAncestorOf(focused)
+    assert moves == ["reasonCard"] and focused.isVisible()
+    assert focused not in old_cards and focused is window.verdict_view.reason_cards()[0]
 
 
 def test_tab_leaves_the_message_box_instead_of_typing_a_tab(qtbot, window):
@@ -131,7 +144,8 @@ def test_standard_dialogs_speak_japanese(qtbot, window):
     box.close()
 
 
-def test_pressing_check_keeps_the_focus_on_it_and_the_verdict_is_said_aloud(qtbot, window, monkeypatch):
+def test_pressing_check_says_the_verdict_aloud_and_moves_the_focus_once_to_the_first_reason(
+        qtbot, window, monkeypatch):
     import gui.verdict_view
 
     said: list[str] = []
@@ -142,18 +156,19 @@ def test_pressing_check_keeps_the_focus_on_it_and_the_verdict_is_said_aloud(qtbo
     with focus_moves() as moves, qtbot.waitSignal(window.runner.verdict_ready):
         qtbot.keyClick(window.check_button, Qt.Key.Key_Space)
 
-    assert moves == []  # nothing else is announced on the way
-    assert QApplication.focusWidget() is window.check_button
-    assert said == [window.verdict_view.banner.text()] and said[0].startswith("危険")
-    qtbot.keyClick(window.check_button, Qt.Key.Key_Tab)
+    assert moves == ["reasonCard"]  # nothing else is announced on the way
     assert QApplication.focusWidget() is window.verdict_view.reason_cards()[0]
+    assert said == [window.verdict_view.banner.text()] and said[0].startswith("危険")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.verdict_view.reason_cards()[1]
 
 
-def test_a_long_check_gives_the_focus_back_to_the_check_button(qtbot, window):
+def test_a_long_check_says_it_is_busy_then_lands_on_the_first_reason(qtbot, window):
     paste(window, SCAM + "\n" + "ご確認ください。" * 4000)  # long enough to be checked in the background
     window.check_button.setFocus(Qt.FocusReason.TabFocusReason)
     with qtbot.waitSignal(window.runner.verdict_ready, timeout=30_000):
         qtbot.keyClick(window.check_button, Qt.Key.Key_Space)
         assert not window.check_button.isEnabled()  # busy meanwhile
-    assert window.check_button.isEnabled()
-    assert QApplication.focusWidget() is window.check_button
+        assert window.busy_note.isVisible()
+    assert window.check_button.isEnabled() and not window.busy_note.isVisible()
+    assert QApplication.focusWidget() is window.verdict_view.reason_cards()[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QPushButton, QWidget
 from window_helpers import SCAM, check, paste, switch_language
 
 from core.verdict import Level
@@ -92,7 +92,7 @@ def test_called_and_gave_bank_details_then_the_sheet_has_the_steps_and_hotlines(
     assert _squash(DEFANGED) in text
     assert "https://" not in text and "http://" not in text
     assert _squash(SCAM[:20]) in text
-    assert "PDFを保存しました" in window.statusBar().currentMessage()
+    assert window.saved_note.isVisible() and "PDFを保存しました" in window.saved_note.text()
 
 
 def test_the_same_story_in_english(qtbot, window, tmp_path):
@@ -155,3 +155,33 @@ def test_a_pdf_that_cannot_be_written_is_said_plainly(qtbot, window, tmp_path):
     box = _open("pdfNotSaved")
     assert str(missing) in box.text()
     assert not missing.exists()
+
+
+COURT_POSTCARD = "法務省管轄支局 国民訴訟通達センターです。訴訟最終告知のお知らせ。本日中にご連絡がない場合、裁判所に出廷となります。03-1234-5678"
+
+
+def test_the_court_checklist_puts_real_and_fake_signs_apart_and_the_conclusion_under_the_tick(qtbot, window):
+    paste(window, COURT_POSTCARD)
+    check(qtbot, window)
+    window.next_button.click()
+    _answer(qtbot, window, "court_letter")
+    view = window.walkthrough
+    qtbot.waitUntil(lambda: view.findChild(QCheckBox, "checklistItem_sojo_in_mailbox").isVisible())
+
+    def top(widget: QWidget) -> int:
+        return widget.mapTo(view, widget.rect().topLeft()).y()
+
+    genuine = view.findChild(QLabel, "genuineSignsHeading")
+    fake = view.findChild(QLabel, "fakeSignsHeading")
+    boxes = view.findChildren(QCheckBox)
+    real = [b for b in boxes if b.property("sign") == "genuine"]
+    fakes = [b for b in boxes if b.property("sign") == "fake"]
+    assert len(real) == 4 and len(fakes) == 5
+    assert top(genuine) < min(map(top, real)) and max(map(top, real)) < top(fake) < min(map(top, fakes))
+
+    box = view.findChild(QCheckBox, "checklistItem_sojo_in_mailbox")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    outcome = view.findChild(QLabel, "checklistOutcome")
+    # Right under the box just ticked, where the eye is.
+    qtbot.waitUntil(lambda: top(box) + box.height() <= top(outcome) <= top(box) + box.height() + 30)
+    assert outcome.property("outcome") == "fake" and outcome.isVisible()

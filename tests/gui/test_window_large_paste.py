@@ -79,6 +79,7 @@ def test_ten_megabytes_on_one_line_go_in_as_far_as_the_check_can_judge(qtbot, wi
         window.check_button.click()
         assert blocker.args is None  # the click came back before the verdict: checked off the GUI thread
         assert label_texts(window, "verdictBanner") == ["確認しています…"]
+        assert window.busy_note.isVisible() and window.busy_note.text() == "確認しています…"
         assert not window.check_button.isEnabled()
     verdict = blocker.args[0]
 
@@ -87,6 +88,7 @@ def test_ten_megabytes_on_one_line_go_in_as_far_as_the_check_can_judge(qtbot, wi
     assert window.verdict_view.banner.property("level") == verdict.level.value
     assert window.message_input.highlighted()[0] == verdict.all_spans()[0]
     assert window.check_button.isEnabled()
+    window.back_to_message_button.click()
     assert notice(window), "the notice stays while the cut text is in the box"
 
 

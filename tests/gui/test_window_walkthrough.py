@@ -1,6 +1,6 @@
 """The guide in a short window with large text: every new page opens at its question.
 
-The guide below the verdict is a short scrolled panel. A user who scrolls down to an answer
+The guide page scrolls as a whole; in a short window with large text it is taller than the window. A user who scrolls down to an answer
 and presses it must see the next question (or the steps' title) at once, not the middle of
 the new page, and keyboard and screen-reader users land on the page's first control.
 """
@@ -19,7 +19,12 @@ QUESTION = {
 
 
 def _guide_scroll(window) -> QScrollArea:
-    return window.walkthrough.findChild(QScrollArea, "walkthroughScroll")
+    return window.guide_page.scroll
+
+
+def _check_and_open_guide(qtbot, window) -> None:
+    check(qtbot, window)
+    window.next_button.click()
 
 
 def _title(window) -> QLabel:
@@ -92,7 +97,7 @@ def test_each_answer_far_down_the_guide_opens_the_next_page_at_its_question(qtbo
     if lang == "en":
         switch_language(qtbot, window, "en")
     paste(window, SCAM)
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
 
     for answer, question in zip(["called_or_replied", "paid"], QUESTION[lang]):
@@ -115,7 +120,7 @@ def test_back_and_start_over_open_their_page_at_its_question_with_the_first_answ
         qtbot, short_window_large_text):
     window = short_window_large_text
     paste(window, SCAM)
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
     _scroll_down_and_press(qtbot, window, _answer(window, "called_or_replied"))
     _scroll_down_and_press(qtbot, window, _answer(window, "paid"))
@@ -136,13 +141,13 @@ def test_back_and_start_over_open_their_page_at_its_question_with_the_first_answ
 def test_checking_again_opens_the_guide_at_its_first_question(qtbot, short_window_large_text):
     window = short_window_large_text
     paste(window, SCAM)
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
     _scroll_down_and_press(qtbot, window, _answer(window, "called_or_replied"))
     scroll = _guide_scroll(window)
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
 
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
 
     assert _title(window).text() == "どうなりましたか?"
@@ -152,7 +157,7 @@ def test_checking_again_opens_the_guide_at_its_first_question(qtbot, short_windo
 
 def test_an_answer_given_with_the_keyboard_moves_the_focus_once_straight_to_the_next_question(qtbot, window):
     paste(window, SCAM)
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
     answer = _answer(window, "called_or_replied")
     answer.setFocus(Qt.FocusReason.TabFocusReason)
@@ -169,7 +174,7 @@ def test_an_answer_given_with_the_keyboard_moves_the_focus_once_straight_to_the_
 
 def test_switching_language_keeps_the_focus_on_the_same_answer(qtbot, window):
     paste(window, SCAM)
-    check(qtbot, window)
+    _check_and_open_guide(qtbot, window)
     _drawn(qtbot, window)
     _answer(window, "court_letter").setFocus(Qt.FocusReason.TabFocusReason)
 

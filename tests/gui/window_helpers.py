@@ -39,6 +39,23 @@ def label_texts(window: MainWindow, object_name: str) -> list[str]:
     return [label.text() for label in window.findChildren(QLabel, object_name)]
 
 
+def shown_texts(window: MainWindow, object_name: str) -> list[str]:
+    """The texts of the labels named so that a user can see now (on the page shown)."""
+    return [label.text() for label in window.findChildren(QLabel, object_name) if label.isVisible()]
+
+
+def card_titles(window: MainWindow, shown_only: bool = False) -> list[str]:
+    """The titles on the reason cards, top to bottom (only the ones a user sees now if ``shown_only``)."""
+    return [card.findChild(QLabel, "reasonTitle").text() for card in window.verdict_view.reason_cards()
+            if card.isVisible() or not shown_only]
+
+
+def card_for(window: MainWindow, reason_id: str):
+    """The reason card that shows the reason ``reason_id`` (alone or with others of its cause)."""
+    (card,) = [c for c in window.verdict_view.reason_cards() if reason_id in c.reason_ids()]
+    return card
+
+
 def switch_language(qtbot, window: MainWindow, lang: str) -> None:
     """Choose the language in the menu and wait until the window is redrawn in it."""
     action = {"ja": window.commands.japanese, "en": window.commands.english}[lang]

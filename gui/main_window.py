@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from core.verdict import ErrorCode, Span, Verdict
@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self._sync_menu_checks()
         self.retranslate()
         self._update_tab_order()
-        self._place(restored_place(settings.window, self.screen()))
+        rooms = [screen.availableGeometry() for screen in QGuiApplication.screens()]
+        self._place(restored_place(settings.window, rooms, self.screen().availableGeometry()))
         # The rules are read in the background once the window has been drawn, so that building
         # and drawing the window does not wait on them.
         AfterFirstPaint(self.centralWidget(), self.runner.warm_up)

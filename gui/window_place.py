@@ -9,10 +9,10 @@ as that screen's available area (a laptop taken off its big monitor).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QGuiApplication, QScreen
 
 # Below this available size the window opens maximised: there is no room to spare around it.
 SMALL_SCREEN = QSize(1280, 800)
@@ -58,9 +58,9 @@ class WindowPlace:
         return cls(x, y, width, height, bool(maximised))
 
 
-def first_place(screen: QScreen) -> WindowPlace:
-    """The window for someone who has not placed it yet: centred on ``screen``, fitting it."""
-    room = screen.availableGeometry()
+def first_place(room: QRect) -> WindowPlace:
+    """The window for someone who has not placed it yet: centred in ``room`` (a screen's
+    available area), fitting it."""
     if room.width() < SMALL_SCREEN.width() or room.height() < SMALL_SCREEN.height():
         return WindowPlace.of(_inside(room, room.size()), maximised=True)
     size = QSize(min(PREFERRED.width(), int(room.width() * SHARE)),
@@ -68,15 +68,15 @@ def first_place(screen: QScreen) -> WindowPlace:
     return WindowPlace.of(_inside(room, size), maximised=False)
 
 
-def restored_place(saved: WindowPlace | None, fallback: QScreen) -> WindowPlace:
-    """``saved`` moved and shrunk as needed onto the screen it is on; or the first place on
-    ``fallback`` when no screen shows enough of it."""
+def restored_place(saved: WindowPlace | None, rooms: Sequence[QRect], fallback: QRect) -> WindowPlace:
+    """``saved`` moved and shrunk as needed into the screen area (of ``rooms``, the available
+    areas of the screens there are now) that shows its title strip; or the first place in
+    ``fallback`` when none shows enough of it."""
     if saved is None:
         return first_place(fallback)
-    screen = _screen_showing(saved.rect())
-    if screen is None:
+    room = _room_showing(saved.rect(), rooms)
+    if room is None:
         return first_place(fallback)
-    room = screen.availableGeometry()
     size = saved.rect().size().boundedTo(_without_frame(room.size()))
     rect = QRect(saved.rect().topLeft(), size)
     # Pull it back inside the screen where it sticks out.
@@ -87,14 +87,14 @@ def restored_place(saved: WindowPlace | None, fallback: QScreen) -> WindowPlace:
     return WindowPlace.of(rect, maximised=False)
 
 
-def _screen_showing(rect: QRect) -> QScreen | None:
-    """The screen that shows most of ``rect``'s top strip (where the title bar is), if enough."""
+def _room_showing(rect: QRect, rooms: Sequence[QRect]) -> QRect | None:
+    """The screen area that shows most of ``rect``'s top strip (where the title bar is), if enough."""
     strip = QRect(rect.topLeft(), QSize(rect.width(), min(rect.height(), 60)))
     best, best_width = None, 0
-    for screen in QGuiApplication.screens():
-        shown = strip.intersected(screen.availableGeometry())
+    for room in rooms:
+        shown = strip.intersected(room)
         if shown.width() > best_width:
-            best, best_width = screen, shown.width()
+            best, best_width = room, shown.width()
     return best if best_width >= min(MIN_VISIBLE, rect.width()) else None
 
 

@@ -502,7 +502,8 @@ class MainWindow(QMainWindow):
         if verdict is None:
             raise RuntimeError("there is no verdict to print")
         return SheetRequest(verdict=verdict, message=self._checked_text, lang=self._settings.language,
-                            path=self.walkthrough.chosen_path(), steps=self.walkthrough.chosen_steps())
+                            path=self.walkthrough.chosen_path(), steps=self.walkthrough.chosen_steps(),
+                            checklist=self.walkthrough.checklist_result())
 
     def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

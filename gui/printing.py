@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from core.verdict import Verdict
 
+from .checklist_result import ChecklistResult
 from .sheet import build_sheet, paint_sheet, sheet_page_layout, sheet_title, write_sheet_pdf
 
 
@@ -29,13 +30,15 @@ class SheetRequest:
     lang: str
     path: list[tuple[str, str]]
     steps: list[str]
+    checklist: ChecklistResult | None = None
 
     def write_pdf(self, out_path: str | Path) -> None:
-        write_sheet_pdf(out_path, self.verdict, self.message, self.lang, self.path, self.steps)
+        write_sheet_pdf(out_path, self.verdict, self.message, self.lang, self.path, self.steps, self.checklist)
 
     def paint(self, device: QPagedPaintDevice, when: datetime) -> int:
         """Lay the sheet out for ``device`` and paint it there; the number of pages."""
-        doc = build_sheet(self.verdict, self.message, self.lang, self.path, self.steps, when, device=device)
+        doc = build_sheet(self.verdict, self.message, self.lang, self.path, self.steps, when, device=device,
+                          checklist=self.checklist)
         return paint_sheet(doc, device)
 
 

@@ -4,8 +4,9 @@ to write down what happened. A4, large type, headings in a real bold face.
 Everything is plain text laid out with escaped HTML: links are printed defanged
 (``hxxps://example[.]com``), numbers are text, and nothing on the sheet is a hyperlink.
 
-Headless: ``python -m gui --sheet OUT.pdf (--message-file F | TEXT) [--lang ja|en]`` ->
-:func:`sheet_main`.
+Headless: ``python -m gui --sheet OUT.pdf (--message-file F | TEXT) [--lang ja|en]
+[--answers called_or_replied,paid,paid_voucher]`` -> :func:`sheet_main` (the answers as given in
+the window's guide, so that every case's sheet can be made without the window).
 """
 
 from __future__ import annotations
@@ -25,17 +26,19 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont, QFontDatabase, QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter,
-    QTextDocument,
+    QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QTextTable,
 )
 
 from core import CheckError, ErrorCode, Level, NumberKind, Text, Verdict, check, defang_text
-from core.guidance import Guidance, GuidanceFileError, load_guidance
+from core.guidance import Guidance, GuidanceFileError, UnknownAnswer, Walkthrough, load_guidance
 
+from .causes import causes
+from .checklist_result import ChecklistResult
 from .storage import write_output_file
 
 _STYLE_KEYS = {
     "fonts": list, "font_features_off": list, "body_pt": int, "heading_pt": int, "title_pt": int,
-    "margin_mm": int, "max_message_chars": int, "memo_lines": int,
+    "margin_mm": int, "max_message_chars": int, "memo_lines": int, "line_height_percent": int,
 }
 _FEATURE_TAG = re.compile(r"[A-Za-z0-9 ]{4}")
 # Control characters other than tab and newline would print as boxes or reorder text.
@@ -70,6 +73,7 @@ class SheetStyle:
     margin_mm: int
     max_message_chars: int
     memo_lines: int
+    line_height_percent: int
 
 
 @cache
@@ -93,8 +97,10 @@ def parse_sheet_style(text: str) -> SheetStyle:
         raise SheetStyleError("sheet.toml: 'fonts' must list font family names")
     if not all(isinstance(t, str) and _FEATURE_TAG.fullmatch(t) for t in data["font_features_off"]):
         raise SheetStyleError("sheet.toml: 'font_features_off' must list four-letter OpenType feature tags")
-    if data["body_pt"] < 14:
-        raise SheetStyleError("sheet.toml: body text must be at least 14pt")
+    if data["body_pt"] < 12:
+        raise SheetStyleError("sheet.toml: body text must be at least 12pt")
+    if not 80 <= data["line_height_percent"] <= 150:
+        raise SheetStyleError("sheet.toml: 'line_height_percent' must be between 80 and 150")
     lists = ("fonts", "font_features_off")
     return SheetStyle(**{k: tuple(data[k]) for k in lists}, **{k: data[k] for k in _STYLE_KEYS if k not in lists})
 
@@ -125,57 +131,70 @@ def _e(text: str) -> str:
 
 
 def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[tuple[str, str]] | None,
-               steps: Sequence[str] | None, when: datetime, guidance: Guidance, style: SheetStyle) -> str:
-    """The sheet as HTML (every piece of text escaped; no anchors, no images)."""
+               steps: Sequence[str] | None, when: datetime, guidance: Guidance, style: SheetStyle,
+               checklist: ChecklistResult | None = None) -> str:
+    """The sheet as HTML (every piece of text escaped; no anchors, no images).
+
+    The first page is the one by the phone: the verdict in one box, what to do, and who to call.
+    Everything else (the answers that led to these steps, notes, the checklist, the message and
+    why it was judged so) starts on the next page.
+    """
     def label(key: str) -> str:
         return _e(guidance.label(key, lang))
 
-    h1 = f'style="font-size:{style.title_pt}pt; font-weight:700;"'
-    h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:14px;"'
+    h1 = f'style="font-size:{style.title_pt}pt; font-weight:700; margin-bottom:4px;"'
+    h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:8px; margin-bottom:3px;"'
     h2_new_page = h2[:-1] + ' page-break-before:always;"'
+    line = f"line-height:{style.line_height_percent}%;"
     date = guidance.label("date_format", lang).format(
         year=when.year, month=when.month, day=when.day, hour=when.hour, minute=when.minute)
     out = [f'<html><body style="font-size:{style.body_pt}pt;">',
            f"<h1 {h1}>{label('sheet_title')}</h1>",
-           f"<p>{label('sheet_date')}: {_e(date)}<br/><b>{label('sheet_footer')}</b></p>"]
+           f'<p style="margin-top:0px; margin-bottom:4px;">{label("sheet_date")}: {_e(date)} &nbsp; '
+           f"<b>{label('sheet_footer')}</b></p>"]
 
     if verdict is not None:
         level = label(f"level_{verdict.level.value}")
-        out += [f"<h2 {h2}>{label('sheet_verdict')}</h2>",
-                f'<table border="1" cellspacing="0" cellpadding="10" width="100%"><tr>'
+        out += [f'<table border="1" cellspacing="0" cellpadding="6" width="100%"><tr>'
                 f'<td bgcolor="{_LEVEL_COLOURS[verdict.level]}">'
-                f'<span style="font-size:{style.heading_pt}pt; font-weight:700;">{level}</span><br/>'
-                f"{_e(verdict.headline.get(lang))}</td></tr></table>"]
+                f'<span style="font-size:{style.heading_pt}pt; font-weight:700;">{label("sheet_verdict")}: {level}</span>'
+                f" &nbsp; {_e(verdict.headline.get(lang))}</td></tr></table>"]
 
     # What to do and who to call come first: this is what the sheet by the phone is for.
-    if path:
-        out.append(f"<h2 {h2}>{label('path_heading')}</h2><ul>")
-        out += [f"<li>{_e(q)} → <b>{_e(a)}</b></li>" for q, a in path]
-        out.append("</ul>")
     out.append(f"<h2 {h2}>{label('steps_heading')}</h2>")
     if not steps:
         default = guidance.default_steps(verdict.topics if verdict is not None else ())
         out.append(f"<p><b>{_e(default.title.get(lang))}</b></p>")
         steps = [s.text.get(lang) for s in default.steps]
-    out.append("<ol>" + "".join(f"<li>{_e(s)}</li>" for s in steps) + "</ol>")
+    out.append('<ol style="margin-top:0px;">'
+               + "".join(f'<li style="{line}">{_e(s)}</li>' for s in steps) + "</ol>")
 
-    out += [f'<h2 {h2_new_page}>{label("hotlines_heading")}</h2>',
-            '<table border="1" cellspacing="0" cellpadding="5" width="100%"><tr>']
-    out += [f'<th align="left" width="{w}%">{label(k)}</th>' for k, w in
-            (("hotline_number", 24), ("hotline_use", 44), ("hotline_hours", 32))]
-    out.append("</tr>")
+    # One small table per hotline, its number first and large: a page may end between two of
+    # them, never inside one.
+    out.append(f"<h2 {h2}>{label('hotlines_heading')}</h2>")
+    row = '<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{}</tr></table>'
     for h in guidance.hotlines:
-        times = "<br/>".join(_e(t.get(lang)) for t in (h.hours, h.cost, h.note) if t is not None)
-        out.append(f"<tr><td><b>{_e(h.number)}</b></td><td><b>{_e(h.name.get(lang))}</b><br/>"
-                   f"{_e(h.use.get(lang))}</td><td>{times}</td></tr>")
-    out.append("</table>")
+        times = " / ".join(_e(t.get(lang)) for t in (h.hours, h.cost, h.note) if t is not None)
+        out.append(row.format(
+            f'<td><p style="{line}"><span style="font-size:{style.heading_pt}pt; font-weight:700;">{_e(h.number)}</span>'
+            f" &nbsp;<b>{_e(h.name.get(lang))}</b>: {_e(h.use.get(lang))} <i>{label('hotline_hours')}: {times}</i></p></td>"))
 
+    # The answers that led to these steps open the second page.
+    if path:
+        out.append(f"<h2 {h2_new_page}>{label('path_heading')}</h2><ul>")
+        out += [f"<li>{_e(q)} → <b>{_e(a)}</b></li>" for q, a in path]
+        out.append("</ul>")
     blank = "<br/>".join(["&nbsp;"] * style.memo_lines)
-    out += [f"<h2 {h2}>{label('sheet_memo')}</h2>",
+    out += [f"<h2 {h2 if path else h2_new_page}>{label('sheet_memo')}</h2>",
             '<table border="1" cellspacing="0" cellpadding="8" width="100%">']
     out += [f'<tr><td width="25%"><b>{label(k)}</b></td><td>{blank}</td></tr>'
             for k in ("memo_when", "memo_number", "memo_said")]
     out.append("</table>")
+
+    if checklist is not None:
+        out.append(f"<h2 {h2}>{_e(checklist.title)}</h2><ul>")
+        out += [f"<li>{'■' if ticked else '□'} {_e(text)}</li>" for text, ticked in checklist.items]
+        out.append(f"</ul><p><b>{_e(checklist.conclusion)}</b></p>")
 
     # Then the message itself and why it was judged so.
     if verdict is not None:
@@ -185,8 +204,11 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
                 f'<table border="1" cellspacing="0" cellpadding="10" width="100%"><tr><td>{_e(text)}'
                 + (f"<br/>{label('sheet_message_cut')}" if cut else "") + "</td></tr></table>"]
         if verdict.reasons:
+            # One item per cause, as in the window: the strongest reason's words, the others named.
             out.append(f"<h2 {h2}>{label('sheet_reasons')}</h2><ul>")
-            out += [f"<li><b>{_e(r.title.get(lang))}</b><br/>{_e(r.detail.get(lang))}</li>" for r in verdict.reasons]
+            for cause in causes(verdict):
+                also = "".join(f"<br/>・{_e(r.title.get(lang))}" for r in cause.others)
+                out.append(f"<li><b>{_e(cause.main.title.get(lang))}</b><br/>{_e(cause.main.detail.get(lang))}{also}</li>")
             out.append("</ul>")
         if verdict.phone_numbers:
             out += _numbers_not_to_call(verdict, lang, h2, guidance)
@@ -246,8 +268,8 @@ def sheet_title(lang: str) -> str:
 
 def _page_body(device: QPagedPaintDevice) -> tuple[QSizeF, int]:
     """The size of the text area of one page on ``device``, and the height kept below it for
-    the page number (a third of an inch), in device pixels."""
-    footer = device.logicalDpiY() // 3
+    the page number (a quarter of an inch), in device pixels."""
+    footer = device.logicalDpiY() // 4
     return QSizeF(device.width(), device.height() - footer), footer
 
 
@@ -264,7 +286,8 @@ def _empty_document(font: QFont, device: QPagedPaintDevice | None) -> QTextDocum
 
 def build_sheet(verdict: Verdict | None, message: str, lang: str,
                 path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
-                when: datetime | None = None, device: QPagedPaintDevice | None = None) -> QTextDocument:
+                when: datetime | None = None, device: QPagedPaintDevice | None = None,
+                checklist: ChecklistResult | None = None) -> QTextDocument:
     """The sheet for this case. Without chosen steps, the default steps for the verdict's topic.
 
     For printing, pass the ``device`` (a QPdfWriter or QPrinter) that :func:`paint_sheet` will
@@ -273,8 +296,100 @@ def build_sheet(verdict: Verdict | None, message: str, lang: str,
     guidance = load_guidance()
     doc = _empty_document(sheet_font(style), device)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, sheet_title(lang))
-    doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style))
+    doc.setHtml(sheet_html(verdict, message, lang, path, steps, when or datetime.now(), guidance, style, checklist))
+    if device is not None:
+        keep_together(doc)
     return doc
+
+
+def keep_together(doc: QTextDocument) -> int:
+    """Move to the next page what a page end would strand; how many things were moved.
+
+    On a paged document: a heading whose next part starts on the next page, a small table (one
+    hotline, the notes) that a page end would cut, and a paragraph or list item that would leave
+    a single line at the foot of a page or carry a single line over to the next. Each is given
+    a page break before it, one at a time from the top, as each move shifts what follows.
+    """
+    height = doc.pageSize().height()
+    if height <= 0:
+        return 0
+    moved = 0
+    for _ in range(200):  # far more than a sheet has headings, tables and paragraphs
+        doc.pageCount()  # lays the whole document out
+        parts = _parts(doc)
+        at = _first_stranded(parts, height)
+        if at is None:
+            break
+        # A heading goes with what it heads: the break goes before the headings right above.
+        while at > 0 and _is_heading(parts[at - 1][0]) and not _breaks_before(parts[at - 1][0]):
+            at -= 1
+        stranded = parts[at][0]
+        if isinstance(stranded, QTextTable):
+            fmt = stranded.format()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            stranded.setFormat(fmt)
+        else:
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(stranded).mergeBlockFormat(fmt)
+        moved += 1
+    return moved
+
+
+_Part = tuple["QTextBlock | QTextTable", float, float, list[float]]  # top, bottom, tops of its lines
+
+
+def _parts(doc: QTextDocument) -> list[_Part]:
+    """The top-level paragraphs and tables of ``doc`` with where they lie, top to bottom."""
+    layout = doc.documentLayout()
+    parts: list[_Part] = []
+    it = doc.rootFrame().begin()
+    while not it.atEnd():
+        frame, block = it.currentFrame(), it.currentBlock()
+        if isinstance(frame, QTextTable):
+            rect = layout.frameBoundingRect(frame)
+            parts.append((frame, rect.top(), rect.bottom(), []))
+        elif block.isValid() and block.isVisible():
+            rect = layout.blockBoundingRect(block)
+            text_layout = block.layout()
+            lines = [rect.top() + text_layout.lineAt(i).y() for i in range(text_layout.lineCount())]
+            parts.append((block, rect.top(), rect.bottom(), lines))
+        it += 1
+    return parts
+
+
+def _breaks_before(part: QTextBlock | QTextTable) -> bool:
+    fmt = part.format() if isinstance(part, QTextTable) else part.blockFormat()
+    return bool(fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+
+def _is_heading(part: QTextBlock | QTextTable) -> bool:
+    return not isinstance(part, QTextTable) and part.blockFormat().headingLevel() > 0
+
+
+def _first_stranded(parts: list[_Part], height: float) -> int | None:
+    """The index of the first part that a page end strands or cuts, if any."""
+    def page(y: float) -> int:
+        return int(y // height)
+
+    for index, (part, top, bottom, lines) in enumerate(parts):
+        if _breaks_before(part) or bottom - top >= height * 0.5:
+            continue  # already at a page top, or too tall to move whole
+        if isinstance(part, QTextTable):
+            if page(top) != page(bottom - 1):
+                return index
+            continue
+        if _is_heading(part) and index + 1 < len(parts):
+            following = parts[index + 1]
+            first_line = following[3][0] if following[3] else following[1]
+            if page(first_line) != page(top):
+                return index
+            continue
+        if lines and page(lines[0]) != page(lines[-1]):
+            first_page = sum(1 for y in lines if page(y) == page(lines[0]))
+            if first_page == 1 or len(lines) - first_page == 1:
+                return index
+    return None
 
 
 def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
@@ -288,6 +403,7 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
     if doc.pageSize() != body:
         paged = _empty_document(doc.defaultFont(), device)
         paged.setHtml(doc.toHtml())
+        keep_together(paged)
         doc = paged
     pages = doc.pageCount()
     number_font = QFont(doc.defaultFont())
@@ -311,7 +427,7 @@ def paint_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> int:
 
 def render_pdf(verdict: Verdict | None, message: str, lang: str,
                path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
-               when: datetime | None = None) -> bytes:
+               when: datetime | None = None, checklist: ChecklistResult | None = None) -> bytes:
     """The sheet as A4 PDF bytes, margins from sheet.toml."""
     data = QByteArray()
     buffer = QBuffer(data)
@@ -321,17 +437,18 @@ def render_pdf(verdict: Verdict | None, message: str, lang: str,
     writer.setTitle(sheet_title(lang))
     writer.setResolution(300)
     writer.setPageLayout(sheet_page_layout())
-    paint_sheet(build_sheet(verdict, message, lang, path, steps, when, device=writer), writer)
+    paint_sheet(build_sheet(verdict, message, lang, path, steps, when, device=writer, checklist=checklist), writer)
     del writer  # finishes the PDF
     buffer.close()
     return bytes(data.data())
 
 
 def write_sheet_pdf(out_path, verdict: Verdict | None, message: str, lang: str,
-                    path: list[tuple[str, str]] | None = None, steps: list[str] | None = None) -> None:
+                    path: list[tuple[str, str]] | None = None, steps: list[str] | None = None,
+                    checklist: ChecklistResult | None = None) -> None:
     """Write the sheet as an A4 PDF (a temporary file beside it, then renamed into place; a pipe
     or a device is written straight into)."""
-    write_output_file(Path(out_path), render_pdf(verdict, message, lang, path, steps))
+    write_output_file(Path(out_path), render_pdf(verdict, message, lang, path, steps, checklist=checklist))
 
 
 # --- headless ---------------------------------------------------------------------------------
@@ -351,9 +468,23 @@ def _parser() -> _Parser:
     parser.add_argument("--sheet", required=True, metavar="OUT.pdf")
     parser.add_argument("--message-file", metavar="FILE")
     parser.add_argument("--lang", choices=("ja", "en"), default="ja")
+    parser.add_argument("--answers", default="", metavar="ID,ID,...",
+                        help="the guide's answers in order (e.g. called_or_replied,paid,paid_voucher)")
     parser.add_argument("--data-dir", help=argparse.SUPPRESS)  # the app's own option; the sheet needs no data
     parser.add_argument("text", nargs="?")
     return parser
+
+
+def walk_answers(verdict: Verdict, answers: Sequence[str], lang: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The guide walked with ``answers`` (ids, in order), as the window would print it: the
+    questions with the answers chosen, and the steps (none unless the answers reach them)."""
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    for answer in answers:
+        walk.choose(answer)
+    path = [(q.text.get(lang), a.text.get(lang)) for q, a in walk.path()]
+    steps = [s.text.get(lang) for s in walk.steps()]
+    return path, steps
 
 
 def _read_message(path: str) -> str:
@@ -405,9 +536,14 @@ def sheet_main(argv: Sequence[str]) -> int:
     except CheckError as exc:
         print(f"sagicheck: {exc.message.get(lang) or exc.code.value}", file=sys.stderr)
         return EXIT_DATA if exc.code == ErrorCode.DATA_FILE else EXIT_BAD_INPUT
+    try:
+        path, steps = walk_answers(verdict, [a for a in args.answers.split(",") if a], lang)
+    except UnknownAnswer as exc:
+        print(f"sagicheck: --answers: no such answer here: {exc.args[0]}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     _ensure_gui_app()
     try:
-        write_sheet_pdf(args.sheet, verdict, message, lang)
+        write_sheet_pdf(args.sheet, verdict, message, lang, path, steps)
     except (GuidanceFileError, SheetStyleError) as exc:
         _say("data", lang, exc)
         return EXIT_DATA

@@ -3,21 +3,20 @@ numbers and links found.
 
 It only draws a Verdict (or says why there is none); every word about the message itself
 comes from the Verdict, in the current language. Reasons the Verdict gives for the same cause
-(the same guidance topic, e.g. two rules about one international number) are drawn as one
-card: the strongest one's words, the others named under it, all their places marked together.
+(see :mod:`gui.causes`) are drawn as one card: the strongest one's words, the others named
+under it, all their places marked together.
 The first few causes show at once; the rest wait behind 'その他の理由'.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QVBoxLayout, QWidget
 
-from core.verdict import Level, Link, PhoneNumber, Reason, Span, Verdict
+from core.verdict import Level, Link, PhoneNumber, Verdict
 
+from .causes import Cause, causes
 from .plain import heading_label, plain_label
 from .runner import CheckFailure
 from .wording import failure_message, level_word
@@ -26,33 +25,6 @@ IDLE = "idle"
 BUSY = "busy"
 NO_LEVEL = "none"  # banner level when there is no verdict to show
 FIRST_CAUSES = 3  # causes shown at once; the rest behind 'その他の理由'
-
-
-@dataclass(frozen=True, slots=True)
-class Cause:
-    """The reasons the Verdict gives for one cause, strongest first (the Verdict's order)."""
-
-    reasons: tuple[Reason, ...]
-
-    @property
-    def main(self) -> Reason:
-        return self.reasons[0]
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        return tuple(sorted({s for r in self.reasons for s in r.spans}))
-
-
-def causes(verdict: Verdict) -> list[Cause]:
-    """The verdict's reasons gathered by cause, in the order the Verdict ranks them.
-
-    A cause is a guidance topic of one kind (warning, reassuring, info); a reason without a
-    topic is a cause of its own.
-    """
-    groups: dict[tuple[str, str], list[Reason]] = {}
-    for reason in verdict.reasons:
-        groups.setdefault((reason.kind.value, reason.topic or f"#{reason.id}"), []).append(reason)
-    return [Cause(tuple(reasons)) for reasons in groups.values()]
 
 
 class ReasonCard(QFrame):

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from core.guidance import Question, Sign, Walkthrough
 from core.verdict import Verdict
 
+from .checklist_result import ChecklistResult
+
 _HEADING_SCALE = 1.3
 _ANSWER_MIN_HEIGHT = 56
 
@@ -108,15 +110,16 @@ class WalkthroughView(QWidget):
     def chosen_steps(self) -> list[str]:
         return [s.text.get(self._lang) for s in self._walk.steps()]
 
-    def checklist_result(self) -> tuple[str, list[tuple[str, bool]], str] | None:
+    def checklist_result(self) -> ChecklistResult | None:
         """The court checklist on the page, for the sheet: its title, each sign with whether it
-        was ticked, and the conclusion; None when the page has no checklist."""
+        was ticked (real signs first, as on screen), and the conclusion; None without one."""
         checklist, outcome = self._walk.checklist(), self._walk.outcome()
         if checklist is None or outcome is None:
             return None
         lang, ticked = self._lang, self._walk.ticked()
-        return (checklist.title.get(lang), [(i.text.get(lang), i.id in ticked) for i in checklist.items],
-                checklist.outcomes[outcome].get(lang))
+        items = [i for sign in (Sign.GENUINE, Sign.FAKE) for i in checklist.items if i.sign is sign]
+        return ChecklistResult(checklist.title.get(lang), tuple((i.text.get(lang), i.id in ticked) for i in items),
+                               checklist.outcomes[outcome].get(lang))
 
     def first_control(self) -> QWidget:
         """The page's first answer, or 戻る when the page has none (the steps)."""

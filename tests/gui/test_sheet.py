@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QPdfWriter, QTextDocument
 
 from core import check
 from core.guidance import Walkthrough, load_guidance
+from gui.causes import causes
 from gui.sheet import (
     SheetStyleError, build_sheet, defanged_message, paint_sheet, parse_sheet_style, render_pdf, sheet_font,
     sheet_font_family, sheet_main, sheet_page_layout, sheet_style, write_sheet_pdf,
@@ -56,8 +57,11 @@ def test_sheet_for_a_fee_sms_has_date_verdict_reasons_default_steps_hotlines_and
     text = build_sheet(verdict, FEE_SMS, "ja", when=WHEN).toPlainText()
     assert "作成日: 2026年11月24日 9時05分" in text
     assert "危険" in text and verdict.headline.ja in text
-    for reason in verdict.reasons:
-        assert reason.title.ja in text and reason.detail.ja in text
+    # One item per cause, as in the window: every reason's title, each cause's strongest in full.
+    for cause in causes(verdict):
+        assert cause.main.title.ja in text and cause.main.detail.ja in text
+        for other in cause.others:
+            assert other.title.ja in text
     assert "料金を求めるメッセージが届いただけのとき" in text  # default steps for the first topic
     assert "メッセージに書かれた番号に電話をかけない" in text
     assert "050-1234-5678" in text and "IP電話" in text
@@ -143,7 +147,7 @@ def test_type_is_large_and_headings_are_bold_in_a_face_that_has_bold(qapp):
     doc: QTextDocument = build_sheet(check(FEE_SMS), FEE_SMS, "ja", when=WHEN)
     assert doc.defaultFont().family() == family
     base = doc.defaultFont().pointSizeF()
-    assert base >= 14
+    assert base >= 12
     headings = 0
     block = doc.begin()
     while block.isValid():
@@ -151,7 +155,7 @@ def test_type_is_large_and_headings_are_bold_in_a_face_that_has_bold(qapp):
         while not it.atEnd():
             fmt = it.fragment().charFormat()
             size = fmt.fontPointSize() or base
-            assert size >= 14, (size, it.fragment().text())
+            assert size >= 12, (size, it.fragment().text())
             if block.blockFormat().headingLevel():
                 assert fmt.fontWeight() >= QFont.Weight.Bold, it.fragment().text()
                 headings += 1
@@ -216,7 +220,8 @@ def test_the_sheet_font_turns_off_the_features_the_style_lists(qapp):
     (("locl", "loc"), "four-letter OpenType feature tags"),
     (('["locl"]', '"locl"'), "'font_features_off' has the wrong type"),
     (('font_features_off = ["locl"]', ""), "expected exactly"),
-    (("body_pt = 14", "body_pt = 12"), "at least 14pt"),
+    (("body_pt = 12", "body_pt = 11"), "at least 12pt"),
+    (("line_height_percent = 80", "line_height_percent = 60"), "between 80 and 150"),
 ])
 def test_the_sheet_style_loader_is_strict(change, says):
     text = (files("resources") / "guidance" / "sheet.toml").read_text(encoding="utf-8")
@@ -315,3 +320,80 @@ def test_the_scammers_number_is_marked_in_words_as_not_to_call_and_kept_apart_fr
     assert text.index(load_guidance().label("hotlines_heading", lang)) < text.index(heading)
     help_part = text.split(load_guidance().label("number_help_line", lang), 1)[1]
     assert "110" in help_part and "✕" not in help_part
+
+
+# The sheets people print most: a message only received, a call made, money paid, details typed in.
+COMMON_CASES = {
+    "only received": "only_received,about_fee",
+    "called": "called_or_replied,told_nothing",
+    "paid": "called_or_replied,paid,paid_voucher",
+    "paid by transfer": "called_or_replied,paid,paid_transfer",
+    "typed in details": "opened_link,entered_card",
+    "told personal details": "called_or_replied,told_personal",
+}
+MANY_REASONS = (
+    "【重要】あなたのアカウントは停止されました。アカウント停止を解除するには24時間以内に https://bit.ly/xx にアクセスし、"
+    "カード情報を入力してください。国際電話 +1-202-555-0147 へお電話ください。未納料金があります。"
+)
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, as poppler reads it."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext is missing: install poppler-utils (the CI script does)")
+    text = subprocess.run([tool, "-enc", "UTF-8", "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    # The CJK font's middle dot and en dash come back from the PDF as U+2027 and U+2012.
+    same_glyph = str.maketrans({"\u2027": "\u30fb", "\u2012": "\u2013"})
+    return [unicodedata.normalize("NFKC", page).translate(same_glyph) for page in text.split("\f") if page.strip()]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("case", COMMON_CASES)
+def test_the_steps_and_every_hotline_of_a_common_case_fit_on_the_first_page(tmp_path, lang, case):
+    from core.guidance import load_guidance
+
+    out = tmp_path / "sheet.pdf"
+    assert sheet_main(["--sheet", str(out), "--lang", lang, "--answers", COMMON_CASES[case], MANY_REASONS]) == 0
+    pages = _pdf_pages(out)
+    first, rest = pages[0], "".join(pages[1:])
+    verdict = check(MANY_REASONS)
+    from gui.sheet import walk_answers
+
+    _, steps = walk_answers(verdict, COMMON_CASES[case].split(","), lang)
+    def squash(text: str) -> str:
+        return squashed(unicodedata.normalize("NFKC", text))
+
+    assert steps
+    for step in steps:  # every step whole on the first page, none carried over
+        assert squash(step) in squash(first), step
+    for hotline in load_guidance().hotlines:
+        assert hotline.number in first and hotline.number not in rest
+        last = [t for t in (hotline.hours, hotline.cost, hotline.note) if t is not None][-1]
+        assert squash(last.get(lang)) in squash(first), f"{hotline.number}: its row is cut by the page end"
+    heading = {"ja": "あなたの答え", "en": "Your answers"}[lang]
+    assert pages[1].strip().startswith(heading)  # the rest starts on a page of its own
+
+
+def test_no_page_ends_on_a_heading_whatever_the_length_of_the_message(tmp_path):
+    """Messages growing in steps push the later headings towards the page ends. Before headings
+    were kept with what they head, five of these lengths left one alone at the foot of a page
+    (そう判断した理由, the numbers', the links' heading)."""
+    from core.guidance import load_guidance
+
+    guidance = load_guidance()
+    headings = {guidance.label(k, "ja") for k in (
+        "path_heading", "sheet_memo", "sheet_message", "sheet_reasons", "sheet_numbers", "sheet_links")}
+    for repeats in range(60, 180, 5):
+        message = MANY_REASONS + "ご確認ください。" * repeats
+        out = tmp_path / f"{repeats}.pdf"
+        assert sheet_main(["--sheet", str(out), "--answers", "called_or_replied,told_nothing", message]) == 0
+        for number, page in enumerate(_pdf_pages(out)[:-1], 1):
+            last = [line.strip() for line in page.splitlines() if line.strip()][-2]  # above the page number
+            assert last not in headings, (repeats, number, last)
+
+
+def test_an_unknown_answer_is_refused_in_one_line(tmp_path, capsys):
+    assert sheet_main(["--sheet", str(tmp_path / "x.pdf"), "--answers", "called_or_replied,flew_away", FEE_SMS]) == 2
+    assert "flew_away" in capsys.readouterr().err

@@ -20,8 +20,9 @@ from gui.sheet import build_sheet
 DEFANGED = "hxxps://amazon-co-jp[.]security-check[.]xyz/login"
 
 
-# The CJK font's middle dot comes back from the PDF as U+2027.
-_SAME_GLYPH = str.maketrans({"\u2027": "\u30fb"})
+# The CJK font's middle dot comes back from the PDF as U+2027, and 民 as the radical U+2EA0
+# (which NFKC leaves alone).
+_SAME_GLYPH = str.maketrans({"\u2027": "\u30fb", "\u2ea0": "\u6c11"})
 
 
 def _squash(text: str) -> str:
@@ -185,3 +186,20 @@ def test_the_court_checklist_puts_real_and_fake_signs_apart_and_the_conclusion_u
     # Right under the box just ticked, where the eye is.
     qtbot.waitUntil(lambda: top(box) + box.height() <= top(outcome) <= top(box) + box.height() + 30)
     assert outcome.property("outcome") == "fake" and outcome.isVisible()
+
+
+def test_the_ticks_and_the_conclusion_of_the_court_checklist_are_printed(qtbot, window, tmp_path):
+    paste(window, COURT_POSTCARD)
+    check(qtbot, window)
+    window.next_button.click()
+    _answer(qtbot, window, "court_letter")
+    box = window.walkthrough.findChild(QCheckBox, "checklistItem_ministry_branch")
+    box.click()
+    out = tmp_path / "court.pdf"
+
+    _save_pdf_through_the_dialog(qtbot, window, out)
+
+    text = _squashed_pdf_text(out)
+    assert _squash("■" + box.accessibleName()) in text  # ticked
+    assert _squash("□" + window.walkthrough.findChild(QCheckBox, "checklistItem_special_delivery").accessibleName()) in text
+    assert _squash(window.walkthrough.findChild(QLabel, "checklistOutcome").text()) in text

@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
     def _print_preview(self) -> QDialog:
         from .printing import print_preview
 
-        return print_preview(self, self.sheet_request())
+        return print_preview(self, self.sheet_request(), self.commands.save_pdf.trigger)
 
     def _pdf_dialog(self) -> QFileDialog:
         from .printing import pdf_file_dialog

@@ -285,6 +285,30 @@ The &quot;Paste&quot; button puts it in too.</translation>
         <translation>Check before printing</translation>
     </message>
     <message>
+        <source>印刷する</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>プリンターを選んで印刷します(Ctrl+P)</source>
+        <translation>Choose a printer and print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>PDFに保存</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>印刷のかわりにPDFファイルに保存します</source>
+        <translation>Save as a PDF file instead of printing</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>印刷せずに閉じます</source>
+        <translation>Close without printing</translation>
+    </message>
+    <message>
         <source>案内の紙をPDFで保存</source>
         <translation>Save the guidance sheet as PDF</translation>
     </message>

@@ -285,6 +285,30 @@
         <translation>印刷する前に確かめる</translation>
     </message>
     <message>
+        <source>印刷する</source>
+        <translation type="unfinished">印刷する</translation>
+    </message>
+    <message>
+        <source>プリンターを選んで印刷します(Ctrl+P)</source>
+        <translation>プリンターを選んで印刷します(Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>PDFに保存</source>
+        <translation type="unfinished">PDFに保存</translation>
+    </message>
+    <message>
+        <source>印刷のかわりにPDFファイルに保存します</source>
+        <translation>印刷のかわりにPDFファイルに保存します</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>印刷せずに閉じます</source>
+        <translation>印刷せずに閉じます</translation>
+    </message>
+    <message>
         <source>案内の紙をPDFで保存</source>
         <translation>案内の紙をPDFで保存</translation>
     </message>

@@ -133,6 +133,32 @@ def test_print_opens_an_a4_preview_of_the_sheet(qtbot, window):
     preview.close()
 
 
+def test_the_preview_prints_and_saves_from_the_keyboard_with_labelled_buttons(qtbot, window, monkeypatch):
+    from gui.printing import preview_print_action
+
+    paste(window, SCAM)
+    check(qtbot, window)
+    window.commands.print_sheet.trigger()
+    preview = _open("printPreview")
+    print_button = preview.findChild(QPushButton, "previewPrintButton")
+    save_button = preview.findChild(QPushButton, "previewSaveButton")
+    assert (print_button.text(), save_button.text()) == ("印刷する", "PDFに保存")
+    assert print_button.isDefault()
+    qtbot.waitUntil(print_button.hasFocus)
+    # Qt's own print command opens the system's print dialog, which would wait for a person:
+    # here it is only watched.
+    action = preview_print_action(preview)
+    action.triggered.disconnect()
+    with qtbot.waitSignal(action.triggered):
+        qtbot.keyClick(print_button, Qt.Key.Key_Return)
+
+    qtbot.keyClick(print_button, Qt.Key.Key_Tab)
+    assert save_button.hasFocus()
+    qtbot.keyClick(save_button, Qt.Key.Key_Space)
+    assert not preview.isVisible()
+    _open("savePdfDialog").close()
+
+
 def test_ctrl_p_prints(qtbot, window):
     paste(window, SCAM)
     check(qtbot, window)

@@ -1,8 +1,9 @@
 """The reasons of a Verdict gathered by cause, for showing: one card on screen, one item on the sheet.
 
-The Verdict decides and ranks the reasons; this only groups what it gives. A cause is a guidance
-topic of one kind (warning, reassuring, info), so that two rules about one international number,
-or about one look-alike address, are read once; a reason without a topic is a cause of its own.
+The Verdict decides and ranks the reasons; this only groups what it gives. Two reasons of one
+kind (warning, reassuring, info) share a cause when they have the same guidance topic or point at
+exactly the same places in the message: two rules about one international number, or about one
+look-alike address, are read once. A reason without a topic or places is a cause of its own.
 """
 
 from __future__ import annotations
@@ -33,7 +34,31 @@ class Cause:
 
 def causes(verdict: Verdict) -> list[Cause]:
     """The verdict's reasons gathered by cause, in the order the Verdict ranks them."""
-    groups: dict[tuple[str, str], list[Reason]] = {}
-    for reason in verdict.reasons:
-        groups.setdefault((reason.kind.value, reason.topic or f"#{reason.id}"), []).append(reason)
-    return [Cause(tuple(reasons)) for reasons in groups.values()]
+    reasons = verdict.reasons
+    group = list(range(len(reasons)))  # each reason's first reason of its cause
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    def keys(reason: Reason) -> list[tuple[str, str, object]]:
+        found: list[tuple[str, str, object]] = []
+        if reason.topic:
+            found.append((reason.kind.value, "topic", reason.topic))
+        if reason.spans:
+            found.append((reason.kind.value, "places", tuple(sorted(reason.spans))))
+        return found
+
+    first_with: dict[tuple[str, str, object], int] = {}
+    for index, reason in enumerate(reasons):
+        for key in keys(reason):
+            if key in first_with:
+                a, b = root(first_with[key]), root(index)
+                group[max(a, b)] = min(a, b)
+            else:
+                first_with[key] = index
+    gathered: dict[int, list[Reason]] = {}
+    for index, reason in enumerate(reasons):
+        gathered.setdefault(root(index), []).append(reason)
+    return [Cause(tuple(members)) for members in gathered.values()]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton, QToolB
 from core.verdict import Verdict
 
 from .checklist_result import ChecklistResult
+from .window_place import FRAME_ALLOWANCE as FRAME
 from .sheet import build_sheet, paint_sheet, sheet_page_layout, sheet_title, write_sheet_pdf
 
 
@@ -88,7 +89,8 @@ def print_preview(parent: QWidget, request: SheetRequest, save: Callable[[], Non
     # Tab goes from the buttons to the tools above; the focus starts on 印刷する.
     dialog.setFocusProxy(print_button)
     print_button.setFocus(Qt.FocusReason.OtherFocusReason)
-    dialog.resize(1000, 900)
+    room = parent.screen().availableGeometry()  # never larger than the screen: its buttons stay on it
+    dialog.resize(min(1000, room.width() - FRAME.width()), min(900, room.height() - FRAME.height()))
     return dialog
 
 

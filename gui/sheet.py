@@ -143,19 +143,20 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
         return _e(guidance.label(key, lang))
 
     h1 = f'style="font-size:{style.title_pt}pt; font-weight:700; margin-bottom:4px;"'
-    h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:8px; margin-bottom:3px;"'
+    h2 = f'style="font-size:{style.heading_pt}pt; font-weight:700; margin-top:6px; margin-bottom:2px;"'
     h2_new_page = h2[:-1] + ' page-break-before:always;"'
     line = f"line-height:{style.line_height_percent}%;"
     date = guidance.label("date_format", lang).format(
         year=when.year, month=when.month, day=when.day, hour=when.hour, minute=when.minute)
+    # The title, the date, then the verdict in one coloured line.
     out = [f'<html><body style="font-size:{style.body_pt}pt;">',
            f"<h1 {h1}>{label('sheet_title')}</h1>",
-           f'<p style="margin-top:0px; margin-bottom:4px;">{label("sheet_date")}: {_e(date)} &nbsp; '
+           f'<p style="margin-top:0px; margin-bottom:3px;">{label("sheet_date")}: {_e(date)} &nbsp; '
            f"<b>{label('sheet_footer')}</b></p>"]
 
     if verdict is not None:
         level = label(f"level_{verdict.level.value}")
-        out += [f'<table border="1" cellspacing="0" cellpadding="6" width="100%"><tr>'
+        out += [f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>'
                 f'<td bgcolor="{_LEVEL_COLOURS[verdict.level]}">'
                 f'<span style="font-size:{style.heading_pt}pt; font-weight:700;">{label("sheet_verdict")}: {level}</span>'
                 f" &nbsp; {_e(verdict.headline.get(lang))}</td></tr></table>"]
@@ -172,7 +173,7 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
     # One small table per hotline, its number first and large: a page may end between two of
     # them, never inside one.
     out.append(f"<h2 {h2}>{label('hotlines_heading')}</h2>")
-    row = '<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{}</tr></table>'
+    row = '<table border="1" cellspacing="0" cellpadding="2" width="100%"><tr>{}</tr></table>'
     for h in guidance.hotlines:
         times = " / ".join(_e(t.get(lang)) for t in (h.hours, h.cost, h.note) if t is not None)
         out.append(row.format(
@@ -373,8 +374,8 @@ def _first_stranded(parts: list[_Part], height: float) -> int | None:
         return int(y // height)
 
     for index, (part, top, bottom, lines) in enumerate(parts):
-        if _breaks_before(part) or bottom - top >= height * 0.5:
-            continue  # already at a page top, or too tall to move whole
+        if _breaks_before(part) or bottom - top >= height * (1.0 if isinstance(part, QTextTable) else 0.5):
+            continue  # already at a page top, or too tall to move whole (a table up to a page is moved)
         if isinstance(part, QTextTable):
             if page(top) != page(bottom - 1):
                 return index

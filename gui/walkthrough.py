@@ -23,6 +23,8 @@ from core.verdict import Verdict
 from .checklist_result import ChecklistResult
 
 _HEADING_SCALE = 1.3
+# The court checklist's signs in groups, each under its own heading: real papers, a fake, neither.
+SIGN_ORDER = (Sign.GENUINE, Sign.FAKE, Sign.DOUBT)
 _ANSWER_MIN_HEIGHT = 56
 
 
@@ -117,7 +119,7 @@ class WalkthroughView(QWidget):
         if checklist is None or outcome is None:
             return None
         lang, ticked = self._lang, self._walk.ticked()
-        items = [i for sign in (Sign.GENUINE, Sign.FAKE) for i in checklist.items if i.sign is sign]
+        items = [i for sign in SIGN_ORDER for i in checklist.items if i.sign is sign]
         return ChecklistResult(checklist.title.get(lang), tuple((i.text.get(lang), i.id in ticked) for i in items),
                                checklist.outcomes[outcome].get(lang))
 
@@ -176,19 +178,16 @@ class WalkthroughView(QWidget):
         self._checklist_intro = _plain_label(name="checklistIntro")
         # Signs of real papers and signs of a fake, each under its own heading; the conclusion
         # moves to just below the sign last ticked, where the eye is.
-        self._genuine_heading = _plain_label(name="genuineSignsHeading")
-        self._fake_heading = _plain_label(name="fakeSignsHeading")
-        self._items = QVBoxLayout()
-        self._fake_items = QVBoxLayout()
+        self._sign_headings = {sign: _plain_label(name=f"{sign.value}SignsHeading") for sign in SIGN_ORDER}
+        self._sign_items = {sign: QVBoxLayout() for sign in SIGN_ORDER}
         self._outcome = _plain_label(name="checklistOutcome")
         self._outcome.setFrameShape(QFrame.Shape.Box)
         self._outcome.setMargin(8)
         checklist_column.addWidget(self._checklist_intro)
         checklist_column.addWidget(self._outcome)
-        checklist_column.addWidget(self._genuine_heading)
-        checklist_column.addLayout(self._items)
-        checklist_column.addWidget(self._fake_heading)
-        checklist_column.addLayout(self._fake_items)
+        for sign in SIGN_ORDER:
+            checklist_column.addWidget(self._sign_headings[sign])
+            checklist_column.addLayout(self._sign_items[sign])
 
         self._back = QPushButton()
         self._back.setObjectName("backButton")
@@ -228,8 +227,9 @@ class WalkthroughView(QWidget):
         self._restart.setAccessibleName(self.tr("最初から"))
         self._restart.setAccessibleDescription(self.tr("最初の質問からやり直します"))
         self.setAccessibleName(self.tr("次にすることの案内"))
-        self._genuine_heading.setText(self.tr("本物の書類のしるし"))
-        self._fake_heading.setText(self.tr("偽物のしるし(ひとつでもあれば偽物です)"))
+        self._sign_headings[Sign.GENUINE].setText(self.tr("本物の書類のしるし"))
+        self._sign_headings[Sign.FAKE].setText(self.tr("偽物のしるし(ひとつでもあれば偽物です)"))
+        self._sign_headings[Sign.DOUBT].setText(self.tr("どちらとも言えないしるし(裁判所に確かめてください)"))
 
     def _apply_fonts(self) -> None:
         base = self.font()
@@ -240,7 +240,7 @@ class WalkthroughView(QWidget):
             label.setFont(heading)
         bold = QFont(base)
         bold.setBold(True)
-        for label in (self._path_heading, self._outcome, self._genuine_heading, self._fake_heading):
+        for label in (self._path_heading, self._outcome, *self._sign_headings.values()):
             label.setFont(bold)
 
 
@@ -262,8 +262,8 @@ class WalkthroughView(QWidget):
         """
         focused = QApplication.focusWidget()
         self._put_outcome(self._checklist.layout(), 2)
-        stale = [*_take(self._answers), *_take(self._steps), *_take(self._items), *_take(self._fake_items),
-                 *_take(self._hotline_grid)]
+        boxes = [box for items in self._sign_items.values() for box in _take(items)]
+        stale = [*_take(self._answers), *_take(self._steps), *boxes, *_take(self._hotline_grid)]
         controls = self._draw_page()
         # Back and Start over are switched on before the focus may go to Back, off once it left.
         can_go_back = self._walk.can_go_back()
@@ -356,14 +356,15 @@ class WalkthroughView(QWidget):
         self._checklist_intro.setText(checklist.intro.get(lang))
         ticked = self._walk.ticked()
         boxes: list[QWidget] = []
-        for sign in (Sign.GENUINE, Sign.FAKE):
+        for sign in SIGN_ORDER:
+            self._sign_headings[sign].setVisible(any(i.sign is sign for i in checklist.items))
             for item in (i for i in checklist.items if i.sign is sign):
                 box = _WrappingCheckBox(item.text.get(lang))
                 box.setObjectName(f"checklistItem_{item.id}")
                 box.setProperty("sign", sign.value)
                 box.setChecked(item.id in ticked)
                 box.toggled.connect(partial(self._on_item_toggled, item.id))
-                (self._items if sign is Sign.GENUINE else self._fake_items).addWidget(box)
+                self._sign_items[sign].addWidget(box)
                 boxes.append(box)
         self._show_outcome()
         return boxes
@@ -381,7 +382,7 @@ class WalkthroughView(QWidget):
         self._outcome.style().polish(self._outcome)
         if beside is None:
             return
-        for layout in (self._items, self._fake_items):
+        for layout in self._sign_items.values():
             at = layout.indexOf(beside)
             if at >= 0:
                 self._put_outcome(layout, at + 1)
@@ -389,7 +390,7 @@ class WalkthroughView(QWidget):
 
     def _put_outcome(self, layout: QVBoxLayout, at: int) -> None:
         """Move the conclusion to place ``at`` of ``layout``."""
-        for old in (self._checklist.layout(), self._items, self._fake_items):
+        for old in (self._checklist.layout(), *self._sign_items.values()):
             if old.indexOf(self._outcome) >= 0:
                 old.removeWidget(self._outcome)
         layout.insertWidget(at, self._outcome)

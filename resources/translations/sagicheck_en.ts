@@ -475,6 +475,10 @@ File: %1</translation>
         <source>偽物のしるし(ひとつでもあれば偽物です)</source>
         <translation>Signs of a fake (any one of them means a fake)</translation>
     </message>
+    <message>
+        <source>どちらとも言えないしるし(裁判所に確かめてください)</source>
+        <translation>Signs that prove nothing either way (check with the court)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

@@ -475,6 +475,10 @@
         <source>偽物のしるし(ひとつでもあれば偽物です)</source>
         <translation>偽物のしるし(ひとつでもあれば偽物です)</translation>
     </message>
+    <message>
+        <source>どちらとも言えないしるし(裁判所に確かめてください)</source>
+        <translation>どちらとも言えないしるし(裁判所に確かめてください)</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>

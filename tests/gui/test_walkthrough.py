@@ -192,6 +192,7 @@ ENGLISH_CHROME = {
     "次にすることの案内": "What to do next",
     "本物の書類のしるし": "Signs of genuine papers",
     "偽物のしるし(ひとつでもあれば偽物です)": "Signs of a fake (any one of them means a fake)",
+    "どちらとも言えないしるし(裁判所に確かめてください)": "Signs that prove nothing either way (check with the court)",
 }
 
 

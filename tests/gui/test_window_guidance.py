@@ -192,19 +192,25 @@ def test_the_court_checklist_puts_real_and_fake_signs_apart_and_the_conclusion_u
     check(qtbot, window)
     window.next_button.click()
     _answer(qtbot, window, "court_letter")
+    _answer(qtbot, window, "court_envelope")
     view = window.walkthrough
     qtbot.waitUntil(lambda: view.findChild(QCheckBox, "checklistItem_sojo_in_mailbox").isVisible())
 
     def top(widget: QWidget) -> int:
         return widget.mapTo(view, widget.rect().topLeft()).y()
 
-    genuine = view.findChild(QLabel, "genuineSignsHeading")
-    fake = view.findChild(QLabel, "fakeSignsHeading")
+    from core.guidance import load_guidance
+
+    items = load_guidance().checklists["court"].items
     boxes = view.findChildren(QCheckBox)
-    real = [b for b in boxes if b.property("sign") == "genuine"]
-    fakes = [b for b in boxes if b.property("sign") == "fake"]
-    assert len(real) == 4 and len(fakes) == 5
-    assert top(genuine) < min(map(top, real)) and max(map(top, real)) < top(fake) < min(map(top, fakes))
+    groups = [("genuine", "genuineSignsHeading"), ("fake", "fakeSignsHeading"), ("doubt", "doubtSignsHeading")]
+    below = 0
+    for sign, heading_name in groups:  # each group under its own heading, in this order down the page
+        heading = view.findChild(QLabel, heading_name)
+        group = [b for b in boxes if b.property("sign") == sign]
+        assert len(group) == sum(1 for i in items if i.sign.value == sign) > 0
+        assert below < top(heading) < min(map(top, group))
+        below = max(map(top, group))
 
     box = view.findChild(QCheckBox, "checklistItem_sojo_in_mailbox")
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
@@ -219,6 +225,7 @@ def test_the_ticks_and_the_conclusion_of_the_court_checklist_are_printed(qtbot, 
     check(qtbot, window)
     window.next_button.click()
     _answer(qtbot, window, "court_letter")
+    _answer(qtbot, window, "court_envelope")
     box = window.walkthrough.findChild(QCheckBox, "checklistItem_ministry_branch")
     box.click()
     out = tmp_path / "court.pdf"

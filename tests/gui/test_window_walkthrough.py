@@ -77,7 +77,7 @@ def _scroll_down_and_press(qtbot, window, button: QPushButton) -> None:
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     scroll.ensureWidgetVisible(button)
     assert _in_view(window, button)
-    assert not _in_view(window, _title(window)), "the panel is meant to be too short for the whole page"
+    assert scroll.verticalScrollBar().maximum() > 0, "the page is meant to be too short for the whole guide"
     with qtbot.waitSignal(window.walkthrough.path_changed):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     _drawn(qtbot, window)
@@ -86,8 +86,9 @@ def _scroll_down_and_press(qtbot, window, button: QPushButton) -> None:
 @pytest.fixture
 def short_window_large_text(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
-    window.resize(1000, 700)
-    qtbot.waitUntil(lambda: window.height() == 700)
+    # A 1024x600 netbook: the guide's pages are taller than its page area (the premise of these tests).
+    window.resize(1000, 560)
+    qtbot.waitUntil(lambda: window.height() == 560)
     return window
 
 

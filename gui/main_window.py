@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -35,7 +35,7 @@ from .storage_notice import StorageNotice
 from .styles import stylesheet
 from .verdict_view import VerdictView
 from .guidance_missing import GuidanceMissingView, walkthrough_view
-from .window_place import WindowPlace, restored_place
+from .window_place import WindowPlace, restored_place, title_strip
 
 if TYPE_CHECKING:
     from core import PictureText
@@ -49,6 +49,19 @@ log = logging.getLogger(__name__)
 _button = action_button
 
 MESSAGE_PAGE, RESULT_PAGE, GUIDE_PAGE = range(3)
+
+
+def _rooms_under(saved: WindowPlace | None) -> list[QRect]:
+    """The available areas of the screens under the saved window's title strip (asked point by
+    point: a screen that is gone is under none of them)."""
+    if saved is None:
+        return []
+    rooms: list[QRect] = []
+    for point in title_strip(saved.rect()):
+        screen = QGuiApplication.screenAt(point)
+        if screen is not None and screen.availableGeometry() not in rooms:
+            rooms.append(screen.availableGeometry())
+    return rooms
 
 
 class MainWindow(QMainWindow):
@@ -75,8 +88,7 @@ class MainWindow(QMainWindow):
         self._sync_menu_checks()
         self.retranslate()
         self._update_tab_order()
-        rooms = [screen.availableGeometry() for screen in QGuiApplication.screens()]
-        self._place(restored_place(settings.window, rooms, self.screen().availableGeometry()))
+        self._place(restored_place(settings.window, _rooms_under(settings.window), self.screen().availableGeometry()))
         # The rules are read in the background once the window has been drawn, so that building
         # and drawing the window does not wait on them.
         AfterFirstPaint(self.centralWidget(), self.runner.warm_up)
@@ -625,6 +637,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel()
         self.picture_reader.cancel()
-        self._change_settings(replace(self._settings, window=self.place()))
+        self._keep_place()
         super().closeEvent(event)
+
+    def _keep_place(self) -> None:
+        """Save where the window is, quietly: no box opens on a window that is going away."""
+        placed = replace(self._settings, window=self.place())
+        if placed == self._settings:
+            return
+        problem = self._settings_store.save(self._settings, placed)
+        if problem is not None:
+            log.warning("could not keep the window's place: %s", problem)
+        self._settings = placed
 

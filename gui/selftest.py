@@ -120,7 +120,7 @@ def run_self_test(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         if state.get("window") is not None:
-            state["window"].close()
+            _close(state["window"])
         if data_dir is not None:
             data_dir.cleanup()
     total = time.perf_counter() - started
@@ -138,6 +138,17 @@ def run_self_test(argv: list[str] | None = None) -> int:
     else:
         _say("self-test passed")
     return EXIT_OK
+
+
+def _close(window: Any) -> None:
+    """Close the window and delete it now, not whenever Python's garbage collector gets to it
+    (in the middle of whatever the process does next)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 # --- stages -----------------------------------------------------------------------------------

@@ -98,6 +98,13 @@ def _room_showing(rect: QRect, rooms: Sequence[QRect]) -> QRect | None:
     return best if best_width >= min(MIN_VISIBLE, rect.width()) else None
 
 
+def title_strip(rect: QRect) -> list[QPoint]:
+    """Points along the top of ``rect``, where a window's title bar is: left, middle, right."""
+    y = rect.top() + min(rect.height(), 60) // 2
+    return [QPoint(rect.left() + MIN_VISIBLE // 2, y), QPoint(rect.center().x(), y),
+            QPoint(rect.right() - MIN_VISIBLE // 2, y)]
+
+
 def _without_frame(size: QSize) -> QSize:
     return QSize(max(1, size.width() - FRAME_ALLOWANCE.width()), max(1, size.height() - FRAME_ALLOWANCE.height()))
 

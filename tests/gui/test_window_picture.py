@@ -62,6 +62,7 @@ def test_pasting_a_screenshot_reads_it_puts_the_text_in_the_box_and_checks_it(qt
     verdict = blocker.args[0]
     assert verdict.level == Level.DANGER
     assert {"LINK_LOOKALIKE", "DELIVERY_PHISHING"} <= {r.id for r in verdict.reasons}
+    window.back_to_message_button.click()  # the result is shown; the read text waits on the message's page
     assert window.picture_notice.isVisible()
     assert "画像から読み取りました" in window.picture_notice.text()
     link = SCAM_TEXT.index("https://")
@@ -154,6 +155,7 @@ def test_the_notice_about_a_picture_goes_when_other_text_is_pasted(qtbot, window
     reader.release.set()
     with qtbot.waitSignal(window.runner.verdict_ready, timeout=10_000):
         window.picture_reader.read(tiny_png())
+    window.back_to_message_button.click()
     assert window.picture_notice.isVisible()
     paste(window, ORDINARY)
     assert not window.picture_notice.isVisible()

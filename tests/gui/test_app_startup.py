@@ -180,9 +180,10 @@ def test_sheet_option_writes_into_a_pipe_instead_of_replacing_it(qapp, tmp_path,
     try:
         assert main(["--sheet", str(pipe), "本日中に050-1234-5678までご連絡ください"]) == 0
     finally:
+        reader.join(5)  # the reader may still be returning from a read that has ended
         if reader.is_alive():  # main failed before opening the pipe: let the reader go
             os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
-        reader.join(30)
+            reader.join(30)
     assert received[0].startswith(b"%PDF") and received[0].rstrip().endswith(b"%%EOF")
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     assert capsys.readouterr().out == ""  # the path is not printed into what went down the pipe

@@ -299,16 +299,17 @@ def analyse(text: str, engine: _Engine | None = None, *, stop: Callable[[], bool
     # The deadline is on the processor time this thread spends: a busy machine does not cut a check.
     watch = _Watch(time.thread_time() + levels.deadline_seconds if deadline else None, stop)
     try:
-        return _analyse(text, engine, _first_bytes(text, limit), watch)
+        return _analyse(text, engine, _first_bytes(text, limit), watch, junk)
     except _OutOfTime:
         watch.deadline = None
         start = _first_bytes(text, min(limit, levels.after_deadline_bytes))
-        return _analyse(text, engine, start, watch)
+        return _analyse(text, engine, start, watch, junk)
 
 
-def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch) -> Analysis:
+def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch, junk_in_text: int) -> Analysis:
     levels = engine.rules.levels
     analysed = _within_limit_once_normalised(analysed, levels.max_bytes)
+    junk = junk_in_text if len(analysed) == len(text) else sum(1 for _ in _JUNK.finditer(analysed))
     norm = normalize(analysed)
     if not norm.text.strip():
         raise CheckError(ErrorCode.EMPTY, message("error.empty"))
@@ -349,7 +350,7 @@ def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch) -> Analys
         quotations=tuple(quotations),
         warns_about_scams="SCAM_WARNING" in fired,
         model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
-        junk_characters=sum(1 for _ in _JUNK.finditer(analysed)),
+        junk_characters=junk,
     )
 
 

@@ -188,12 +188,17 @@ def registrable_domain(host: str, suffixes: frozenset[str]) -> str:
     return ".".join(labels[-2:])
 
 
-def _host_of(url: str) -> tuple[str | None, bool]:
-    """The host of a URL (lower case, no user or port) and whether it is masked."""
-    url = _DEFANG.sub(".", url)
+def _scheme_of(url: str) -> re.Match[str] | None:
+    """The scheme a URL (defanged dots undone) starts with, if any."""
     scheme = _SCHEME_PREFIX.match(url)
     if scheme and not scheme.group(2) and scheme.group(1).lower() not in _NO_SLASH_SCHEMES:
-        scheme = None  # "www.example.com:8080/": a port, not a scheme
+        return None  # "www.example.com:8080/": a port, not a scheme
+    return scheme
+
+
+def _host_of(url: str, scheme: re.Match[str] | None) -> tuple[str | None, bool]:
+    """The host of a URL (defanged dots undone; lower case, no user or port) and whether it is
+    masked. ``scheme`` is :func:`_scheme_of` the URL."""
     rest = url[scheme.end():] if scheme else url
     if scheme and scheme.group(1).lower() == "mailto":
         rest = rest.split("?", 1)[0]  # mailto:someone@host: the host is after the "@"
@@ -235,22 +240,24 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     return None
 
 
-def _odd_scheme(url: str) -> bool:
+def _odd_scheme(scheme: re.Match[str] | None) -> bool:
     """Not a web page: ``ftp://``, ``javascript:``, ``data:``, ``file:``, ``app-name://`` ...
     (``mailto:`` only writes an e-mail: its address is judged like a host)."""
-    scheme = _SCHEME_PREFIX.match(_DEFANG.sub(".", url))
-    if scheme is None or (not scheme.group(2) and scheme.group(1).lower() not in _NO_SLASH_SCHEMES):
+    if scheme is None:
         return False
     name = scheme.group(1).lower()
     return name != "mailto" and not _WEB_SCHEME.match(name)
 
 
-def _judge(url: str, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
-    host, masked = _host_of(url)
+def _judge(url: str, lists: LinkLists, named: set[str]) -> tuple[str | None, str | None, list[LinkRisk]]:
+    """``(host, registrable domain, risks)`` of one address as written."""
+    url = _DEFANG.sub(".", url)
+    scheme = _scheme_of(url)
+    host, masked = _host_of(url, scheme)
     domain, risks = _judge_host(host, masked, lists, named)
-    if _odd_scheme(url):
+    if _odd_scheme(scheme):
         risks = [LinkRisk.ODD_SCHEME] + [r for r in risks if r is not LinkRisk.OFFICIAL]
-    return domain, risks
+    return host, domain, risks
 
 
 def _judge_host(host: str | None, masked: bool, lists: LinkLists, named: set[str]) -> tuple[str | None, list[LinkRisk]]:
@@ -295,8 +302,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
         b = a + len(raw)
         if not raw or any(a < e and b > s for s, e in taken):
             return
-        domain, risks = _judge(raw, lists, named_brands)
-        host, _ = _host_of(raw)
+        host, domain, risks = _judge(raw, lists, named_brands)
         risks = list(ordered_risks(risks))
         start, end = norm.to_original(a, b)
         original = norm.original[start:end]

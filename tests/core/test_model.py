@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from extras import python_with_extra
 
 from core import check, corpus
 from core.check import analyse
@@ -104,27 +104,10 @@ def test_cross_validation_folds_never_split_a_source_site():
     assert assign_folds(examples, 5) == folds  # and the same every time
 
 
-def _python_with_train_extra(tmp_path_factory) -> dict[str, str]:
-    """An environment in which scikit-learn (the train extra) imports: this one if it has it,
-    else one with the pinned version installed into a temporary folder (needs the network)."""
-    env = dict(os.environ)
-    if importlib.util.find_spec("sklearn") is not None:
-        return env
-    target = tmp_path_factory.mktemp("train-extra")
-    pinned = [line.strip().strip('",') for line in (ROOT / "pyproject.toml").read_text().splitlines()
-              if line.strip().startswith(('"scikit-learn==', '"scipy==', '"numpy=='))]
-    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--target", str(target), *pinned],
-                             capture_output=True, text=True, timeout=600)
-    if install.returncode != 0:
-        pytest.skip(f"the train extra could not be installed here ({install.stderr.strip()[-200:]})")
-    env["PYTHONPATH"] = os.pathsep.join([str(target), str(ROOT)])
-    return env
-
-
 @pytest.mark.slow
 def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_path, tmp_path_factory):
     """The train extra is installed for this test when missing (a minute in CI)."""
-    env = _python_with_train_extra(tmp_path_factory)
+    env = python_with_extra("train", lambda: importlib.util.find_spec("sklearn") is not None, tmp_path_factory)
     run = subprocess.run([sys.executable, "-m", "core", "train", "--out", str(tmp_path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-2000:]

@@ -12,10 +12,10 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
+from extras import python_with_extra
 
 import core
 
@@ -35,25 +35,11 @@ print(json.dumps({"read": read.text, "expected": "\\n\\n".join([screen.sender, *
 """
 
 
-def _python_with_ocr_extra(tmp_path_factory) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
-    if core.reader_installed():
-        env["PYTHONPATH"] = str(ROOT)
-        return env
-    target = tmp_path_factory.mktemp("ocr-extra")
-    wanted = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["optional-dependencies"]["ocr"]
-    install = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--target", str(target), *wanted],
-                             capture_output=True, text=True, timeout=900)
-    if install.returncode != 0:
-        pytest.skip(f"the ocr extra could not be installed here ({install.stderr.strip()[-200:]})")
-    env["PYTHONPATH"] = os.pathsep.join([str(target), str(ROOT)])
-    return env
-
-
 @pytest.mark.slow
 def test_a_screenshot_of_a_delivery_scam_is_read_word_for_word_by_the_real_reader(tmp_path, tmp_path_factory):
-    env = _python_with_ocr_extra(tmp_path_factory)
+    env = python_with_extra("ocr", core.reader_installed, tmp_path_factory)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CACHE_HOME"] = str(tmp_path / "user-cache")
     here = tmp_path / "working-folder"
     here.mkdir()
     run = subprocess.run([sys.executable, "-c", READ_ONE_SCREEN], cwd=here, env=env,

@@ -44,7 +44,16 @@ FOLDS = 5
 
 # How the judgement is chosen (the targets of the detector; see README).
 GENUINE_DANGER_BUDGET = 0.005  # the danger threshold keeps at most this share of genuine messages
-GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share flagged
+GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share of them flagged
+# Genuine notices from a company or service (a bank's login alert, a card's fraud check, a code,
+# a reminder): the targets let them be caution, as long as the verdict then says to check through
+# the official app or the number on the card. The flagged budget is spent on the other genuine
+# messages (between people, warnings from the police or a council, school and disaster mail).
+NOTICE_FAMILIES = frozenset({
+    "account-notice", "bank-notice", "card-notice", "carrier-notice", "delivery-notice",
+    "line-notice", "order-notice", "otp", "payment-reminder", "reminder", "security-alert",
+    "utility-notice",
+})
 BOUND = 4.0  # the wording counts within -4 .. 4 log-odds from neutral: it cannot outweigh everything
 PENALTY = 1.0  # light L2 penalty on the judgement's weights
 CAUTION_LEAST = 1.0  # caution is never below this many points
@@ -200,6 +209,7 @@ class _Scored:
     asks: bool
     warning: bool  # a warning about scams that asks nothing: its wording cannot make it a scam
     scam: bool
+    notice: bool  # a genuine notice from a company or service (NOTICE_FAMILIES)
     floor: Level  # what the hard evidence among the warnings gives
 
 
@@ -212,7 +222,8 @@ def _scored(example: Example, evidence: float) -> _Scored:
         reassurance=sum(r.score for r in reasons if r.score < 0),
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
-        scam=example.scam, floor=floor_of(engine, example.analysis))
+        scam=example.scam, notice=not example.scam and example.message.family in NOTICE_FAMILIES,
+        floor=floor_of(engine, example.analysis))
 
 
 def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[_Scored | None]:
@@ -305,9 +316,10 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
     floored = sum(rows[i].floor == Level.DANGER for i in genuine)
     allowed = max(math.floor(GENUINE_DANGER_BUDGET * len(genuine)) - floored, 0)
     t_danger = _threshold([logits[i] for i in genuine if rows[i].floor != Level.DANGER], allowed)
-    flagged = sum(rows[i].floor != Level.NO_SIGNS for i in genuine)
-    allowed = max(math.floor(GENUINE_FLAGGED_BUDGET * len(genuine)) - flagged, 0)
-    t_caution = _threshold([logits[i] for i in genuine if rows[i].floor == Level.NO_SIGNS], allowed)
+    others = [i for i in genuine if not rows[i].notice]
+    flagged = sum(rows[i].floor != Level.NO_SIGNS for i in others)
+    allowed = max(math.floor(GENUINE_FLAGGED_BUDGET * len(others)) - flagged, 0)
+    t_caution = _threshold([logits[i] for i in others if rows[i].floor == Level.NO_SIGNS], allowed)
     if not t_danger > b:
         raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
     scale = DANGER_POINTS / (t_danger - b)

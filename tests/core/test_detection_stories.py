@@ -104,15 +104,16 @@ EVERYDAY = [
     "スマホ落として画面割れちゃった。修理に出すから明日まで連絡つかないかも",
     "来月の旅行代、3万円ずつ集めるね。週末までにお願い",
     "「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて",
-    "銀行で定期を全額引き出して、別の銀行に移したよ",
     "友達に誘われた投資の話、出金するには手数料がいるって言われたんだけど怪しいよね?",
 ]
 
-# A relative's own message worded like the opener of an ore-ore call (a voice changed by a
-# cold, money needed by a date). The words alone cannot tell the two apart: caution, so that the
-# reader calls back on the number they already know, never danger.
+# A relative's own message worded like a scam call or what its victim does next (a voice
+# changed by a cold and money needed by a date; all the savings taken out and moved to another
+# bank, as fake police tell people to). The words alone cannot tell the two apart: caution, so
+# that the reader checks with the relative on the number they already know, never danger.
 LIKE_AN_OPENER = [
     "風邪ひいて声が変なんだ。明日までに病院代払わないと",
+    "銀行で定期を全額引き出して、別の銀行に移したよ",
 ]
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.

@@ -80,6 +80,12 @@ FLAGGED = [
     ("貴殿に対する訴状が提出されました", "LEGAL_THREAT"),
     ("あなたのパソコンはウイルスに感染しています", "MALWARE_WARNING"),
     ("+1 202 555 0143", "UNKNOWN_INTERNATIONAL_NUMBER"),
+    # what the caller or the hijacked account asks for, in the plain words people use
+    ("今日中に振り込んで。銀行が閉まる前にお願い", "TRANSFER_REQUEST"),
+    ("コンビニでWeb Moneyを3万円分買ってきてほしい", "PAYMENT_BY_VOUCHER"),
+    ("スマホに6桁の番号が届いたら、そのまま送って", "CREDENTIAL_REQUEST"),
+    ("現金は紙袋に入れて、うちの部下に渡してください", "COLLECTS_IN_PERSON"),
+    ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
 ]
 
 # Everyday messages between people: no signs, whatever words they share with scams.
@@ -103,6 +109,8 @@ EVERYDAY = [
     "風邪ひいて声ガラガラだから、今日の電話はやめておくね",
     "スマホ落として画面割れちゃった。修理に出すから明日まで連絡つかないかも",
     "来月の旅行代、3万円ずつ集めるね。週末までにお願い",
+    "旅行代、振り込んでおいたよ。確認してね",
+    "お金はお母さんに預けておくね",
     "「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて",
     "友達に誘われた投資の話、出金するには手数料がいるって言われたんだけど怪しいよね?",
 ]

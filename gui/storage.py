@@ -317,11 +317,26 @@ def open_log(path: Path) -> tuple[TextIO, FileProblem | None]:
     make_folder(folder)
     if os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
         problem = FileProblem(ProblemKind.SET_ASIDE, path, set_aside(path), "not a regular file")
+    _keep_log_small(path)
     fd = _os_open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW | _NONBLOCK | _CLOEXEC, 0o600)
     if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped in between: refuse rather than follow
         os.close(fd)
         raise OSError(0, f"{path} is not a regular file")
     return os.fdopen(fd, "a", encoding="utf-8"), problem
+
+
+LOG_LIMIT = 512 * 1024  # a log past this size at start is moved to <name>.1 (the one before is dropped)
+
+
+def _keep_log_small(path: Path) -> None:
+    """At most two logs of about LOG_LIMIT each: the current one and the one before. A log
+    that could not be moved aside is simply appended to (it is never worth stopping the app)."""
+    try:
+        if path.stat().st_size <= LOG_LIMIT:
+            return
+        os.replace(path, path.with_name(path.name + ".1"))
+    except OSError:
+        return
 
 
 def _fsync_folder(folder: Path) -> None:

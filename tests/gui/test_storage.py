@@ -262,3 +262,21 @@ def test_a_file_system_without_locks_still_saves(tmp_path, monkeypatch):
     store = HistoryStore(tmp_path / "history.json")
     assert store.add(_entry(1)) is None
     assert [e.excerpt for e in HistoryStore(tmp_path / "history.json").entries()] == ["message 1"]
+
+
+def test_a_log_grown_past_its_limit_is_moved_aside_at_start_and_only_one_old_log_is_kept(tmp_path):
+    log_file = tmp_path / "logs" / "sagicheck.log"
+    log_file.parent.mkdir()
+    older = log_file.with_name("sagicheck.log.1")
+    older.write_text("the log before the last one\n", encoding="utf-8")
+    log_file.write_text("x" * (storage.LOG_LIMIT + 1), encoding="utf-8")
+    stream, problem = storage.open_log(log_file)
+    with stream:
+        stream.write("a new start\n")
+    assert problem is None
+    assert log_file.read_text(encoding="utf-8") == "a new start\n"
+    assert older.stat().st_size == storage.LOG_LIMIT + 1  # the last log, the one before it gone
+    stream, _ = storage.open_log(log_file)  # a small log is appended to, not moved
+    with stream:
+        stream.write("and another\n")
+    assert log_file.read_text(encoding="utf-8") == "a new start\nand another\n"

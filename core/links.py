@@ -62,6 +62,11 @@ _MAX_HOST = 253  # a host name has at most 253 characters (127 labels)
 _MAX_SUFFIX_LABELS = 6  # the longest public suffix has fewer labels than this
 _DEFANG = re.compile(r"\[\.\]|\(\.\)|\{\.\}")
 _LEFTOVER_WWW = re.compile(r"(?<![a-z0-9])www\.", re.IGNORECASE)
+# A plain e-mail address (ASCII, as mail programs and PDF viewers recognise one): its domain's
+# dots are bracketed, as a link's are, so that nothing turns it into a live "mailto" link.
+_EMAIL_DOMAIN = re.compile(
+    r"(?<=[A-Za-z0-9._%+-]@)[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+"
+)
 _ANY_SCHEME = re.compile(
     r"(?:h(?:tt|xx|\*\*|tx|xt)p|(?<![a-z])ttp|hxxp)(s?)(?::|\[:\]|\(:\))(?:/{1,3}|\\{1,2})", re.IGNORECASE
 )
@@ -165,6 +170,7 @@ def defang_text(text: str, links: Sequence[Link]) -> str:
 def _defang_leftovers(text: str) -> str:
     text = _ANY_SCHEME.sub(lambda m: f"hxxp{m.group(1).lower()}://", text)
     text = _OTHER_SCHEME_COLON.sub(lambda m: f"{m.group(1) or m.group(2)}[:]", text)
+    text = _EMAIL_DOMAIN.sub(lambda m: m.group(0).replace(".", "[.]"), text)
     return _LEFTOVER_WWW.sub("www[.]", text)
 
 

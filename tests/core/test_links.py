@@ -150,3 +150,13 @@ def test_a_huge_address_is_dead_all_the_way_through():
     shown = defang("https://a.example.com/?next=" + "http://b.example.com/" * 500)
     assert shown.startswith("hxxps://a[.]example[.]com/")
     assert "http://" not in shown and "example.com" not in shown
+
+
+def test_a_plain_email_address_is_printed_dead_so_no_viewer_makes_it_a_mail_link():
+    from core import defang_text
+
+    text = "至急こちらにご返信ください: support-desk@example-help.com"
+    shown = defang_text(text, check(text).links)
+    assert "support-desk@example-help[.]com" in shown
+    assert "example-help.com" not in shown
+    assert defang_text("メールは×××@××.ne.jpです", []) == "メールは×××@××.ne.jpです"  # masked: nothing to link

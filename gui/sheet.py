@@ -204,6 +204,10 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
                 f"<p>{label('sheet_message_note')}</p>",
                 f'<table border="1" cellspacing="0" cellpadding="10" width="100%"><tr><td>{_e(text)}'
                 + (f"<br/>{label('sheet_message_cut')}" if cut else "") + "</td></tr></table>"]
+        # Its numbers right under it, in their box: the numbers of this message are not help
+        # lines (a short box kept beside the message rather than alone on a last page).
+        if verdict.phone_numbers:
+            out += _numbers_not_to_call(verdict, lang, h2, guidance)
         if verdict.reasons:
             # One item per cause, as in the window: the strongest reason's words, the others named.
             out.append(f"<h2 {h2}>{label('sheet_reasons')}</h2><ul>")
@@ -211,8 +215,6 @@ def sheet_html(verdict: Verdict | None, message: str, lang: str, path: Sequence[
                 also = "".join(f"<br/>・{_e(r.title.get(lang))}" for r in cause.others)
                 out.append(f"<li><b>{_e(cause.main.title.get(lang))}</b><br/>{_e(cause.main.detail.get(lang))}{also}</li>")
             out.append("</ul>")
-        if verdict.phone_numbers:
-            out += _numbers_not_to_call(verdict, lang, h2, guidance)
         if verdict.links:
             out.append(f"<h2 {h2}>{label('sheet_links')}</h2><ul>")
             out += [f"<li><b>{_e(lk.defanged)}</b><br/>{_e(lk.note.get(lang))}</li>" for lk in verdict.links]

@@ -16,7 +16,8 @@ Every reason a verdict shows carries points, and the points add up to the messag
 regression on the evidence alone (classes weighed equally) is at one half. The weights are a
 logistic regression of scam against genuine on the four sums (no weight below zero), rescaled so
 that 10 points is the score above which the danger budget of genuine messages ends; ``caution``
-is where the flagged budget ends (budgets and bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
+is where the flagged budget of genuine messages other than company notices ends (a real notice
+worded like its fake may be caution; budgets, notices and bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
 scored by a model that did not learn from its source site) and writes them with the figures
 they gave. They are data, not code, and change only with a retraining.
 

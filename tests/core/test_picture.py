@@ -93,3 +93,26 @@ def test_the_shipped_reading_settings_load_and_every_clutter_pattern_compiles():
     assert settings.limits.max_pixels < 200_000_000 <= 10 * settings.limits.max_pixels
     assert 0 < settings.drop_line_below < settings.doubtful_below < 1
     assert settings.clutter
+    # The models' own sizes: the recogniser takes lines 48 pixels high; the detector needs sides
+    # that are multiples of 32.
+    assert settings.reader.line_height == 48
+    assert settings.reader.detect_longest_side % 32 == 0
+    assert 0 < settings.reader.text_above < settings.reader.box_at_least < 1
+
+
+def test_a_reader_setting_out_of_range_names_the_setting(tmp_path, monkeypatch):
+    from importlib import resources
+
+    from core.rules import RuleFileError
+
+    shipped = resources.files("resources").joinpath("reading", "picture.toml").read_text("utf-8")
+    broken = tmp_path / "resources" / "reading" / "picture.toml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(shipped.replace("box_at_least = 0.5", "box_at_least = 5"), encoding="utf-8")
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path / "resources")
+    reading_settings.cache_clear()
+    try:
+        with pytest.raises(RuleFileError, match="box_at_least"):
+            reading_settings()
+    finally:
+        reading_settings.cache_clear()

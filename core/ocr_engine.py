@@ -20,6 +20,11 @@ The models are used as PaddleOCR's own pipeline uses them (same sizes, normalisa
 thresholds, in ``resources/reading/picture.toml``). Each model is optimised by onnxruntime on first
 load, and the optimised copy kept in the user cache folder (``platformdirs.user_cache_path``),
 never beside the picture nor where the app was started.
+
+onnxruntime's usage telemetry is switched off before onnxruntime is first imported: its recent
+Linux builds otherwise record a device id and events (operating system, program path, network
+kind) in ``Microsoft/DeveloperTools/.onnxruntime`` under the user cache folder, queued for
+Microsoft's collector.
 """
 
 from __future__ import annotations
@@ -85,28 +90,46 @@ def _cached_model_path(model_path: Path) -> Path:
     return folder / f"{model_path.parent.name}-{model_path.stem}-{key}.optimized.onnx"
 
 
-def _session(model_path: Path):
-    """An onnxruntime session for the model, from its optimised copy when that is current."""
+def _import_onnxruntime():
+    """onnxruntime, with its telemetry off (it reads the switch once, when it is imported)."""
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
     import onnxruntime
 
+    return onnxruntime
+
+
+def _session(model_path: Path):
+    """An onnxruntime session for the model, from its optimised copy when that is current.
+
+    The copy only saves optimising the model again at the next load: when the user cache folder
+    cannot be made or written, the model is optimised in memory each time instead.
+    """
+    onnxruntime = _import_onnxruntime()
+
     providers = ["CPUExecutionProvider"]
-    cached = _cached_model_path(model_path)
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    try:
+        cached = _cached_model_path(model_path)
+    except OSError as exc:
+        log.info("no user cache folder for the optimised models (%s)", exc)
+        return onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=providers)
     if cached.is_file() and cached.stat().st_mtime_ns >= model_path.stat().st_mtime_ns:
         try:
             return onnxruntime.InferenceSession(str(cached), providers=providers)
         except Exception as exc:  # onnxruntime raises its own kinds; a damaged copy is made again
             log.info("the optimised copy %s did not load (%s); making it again", cached.name, exc)
-    options = onnxruntime.SessionOptions()
-    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     partial = cached.with_name(f"{cached.stem}.{os.getpid()}.partial")
     options.optimized_model_filepath = str(partial)
-    session = onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=providers)
     try:
+        session = onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=providers)
         os.replace(partial, cached)  # whole or not at all, if two readers load at once
-    except OSError as exc:
+        return session
+    except Exception as exc:  # the copy could not be written: optimise in memory only
         log.info("the optimised copy of %s was not kept: %s", model_path.name, exc)
         partial.unlink(missing_ok=True)
-    return session
+    options.optimized_model_filepath = ""
+    return onnxruntime.InferenceSession(str(model_path), sess_options=options, providers=providers)
 
 
 def read_characters(path: Path) -> list[str]:
@@ -152,8 +175,7 @@ class PaddleReader:
     """Loads the models once (a quarter of a second or so); ``read`` may then be called again and again."""
 
     def __init__(self, settings: ReaderSettings | None = None) -> None:
-        import onnxruntime
-
+        onnxruntime = _import_onnxruntime()
         onnxruntime.set_default_logger_severity(3)  # its notes about the cached copy are not errors
         self._settings = settings or reading_settings().reader
         folder = model_folder()

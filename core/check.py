@@ -379,7 +379,8 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     reasons.sort(key=lambda r: -r.score)
     score = max(sum(r.score for r in reasons), 0.0)
     warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
-    level = judgement.level(score, warnings, floor_of(engine, analysis))
+    rules_warned = any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0 for r in reasons)
+    level = judgement.level(score, warnings, floor_of(engine, analysis), rules_warned)
     # Every warning names its topic, also one whose score its group's cap used up: the
     # walk-through still asks about it first.
     topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))

@@ -21,9 +21,10 @@ worded like its fake may be caution; budgets, notices and bound: :mod:`core.trai
 scored by a model that did not learn from its source site) and writes them with the figures
 they gave. They are data, not code, and change only with a retraining.
 
-Two more rules, not learned: signs of an ordinary notice lower a level by at most one step, so
-a message whose warnings alone make it danger is at least caution; and a warning that is hard
-evidence on its own (its ``floor`` in the rule files) sets the least level the message gets.
+Three more rules, not learned: signs of an ordinary notice lower a level by at most one step,
+so a message whose warnings alone make it danger is at least caution; a warning that is hard
+evidence on its own (its ``floor`` in the rule files) sets the least level the message gets;
+and the wording alone, with no warning rule firing, makes caution at most.
 """
 
 from __future__ import annotations
@@ -85,10 +86,16 @@ class Judgement:
             return Level.CAUTION
         return Level.NO_SIGNS
 
-    def level(self, score: float, warnings: float, floor: Level = Level.NO_SIGNS) -> Level:
+    def level(self, score: float, warnings: float, floor: Level = Level.NO_SIGNS,
+              rules_warned: bool = True) -> Level:
         """The level of ``score``, but never more than one step below what the warnings alone
-        make, nor below ``floor`` (what the hard evidence among the reasons makes)."""
+        make, nor below ``floor`` (what the hard evidence among the reasons makes). Wording
+        alone, with no warning rule behind it, makes caution at most: the model finds what
+        scams tend to say, and a real notice may say the same words; danger is always backed
+        by a pattern the reader can see named among the reasons."""
         by_score = _ORDER.index(self.level_of(score))
+        if not rules_warned:
+            by_score = min(by_score, _ORDER.index(Level.CAUTION))
         softened = _ORDER.index(self.level_of(warnings)) - 1
         return _ORDER[max(by_score, softened, _ORDER.index(floor))]
 

@@ -43,7 +43,10 @@ DIGITS = 4  # weights are written with this many decimals
 FOLDS = 5
 
 # How the judgement is chosen (the targets of the detector; see README).
-GENUINE_DANGER_BUDGET = 0.005  # the danger threshold keeps at most this share of genuine messages
+# The danger threshold keeps at most this share of genuine messages (half the 1% target: room
+# for the spread between folds). Wording alone never makes danger (core/judgement.py), so what
+# spends this budget is a named pattern found in a real notice.
+GENUINE_DANGER_BUDGET = 0.005
 GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share of them flagged
 # Genuine notices from a company or service (a bank's login alert, a card's fraud check, a code,
 # a reminder): the targets let them be caution, as long as the verdict then says to check through
@@ -335,7 +338,7 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     if model > 0 and p.warning:
         model = 0.0
     score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
-    return judgement.level(score, warnings + max(model, 0.0), p.floor)
+    return judgement.level(score, warnings + max(model, 0.0), p.floor, rules_warned=p.warnings > 0)
 
 
 def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:

@@ -125,3 +125,18 @@ def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_
     assert made.caution == pytest.approx(shipped.caution, abs=0.11)
     assert made.neutral == pytest.approx(shipped.neutral, rel=1e-3)
     assert made.weights == pytest.approx(shipped.weights, rel=1e-3)
+
+
+def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern():
+    from core.verdict import Level
+
+    judgement = read_shipped_judgement()
+    far_past_danger = 3 * judgement.danger
+    assert judgement.level(far_past_danger, far_past_danger, rules_warned=False) == Level.CAUTION
+    assert judgement.level(far_past_danger, far_past_danger, rules_warned=True) == Level.DANGER
+    # and in whole checks of real-looking notices: a danger verdict always lists a rule besides the wording
+    for text in ("【〇〇証券】出金には所定の手数料がかかります。詳しくはWebサイトをご覧ください",
+                 "楽天カードのご利用を一部制限しております"):
+        verdict = check(text)
+        rules = [r.id for r in verdict.reasons if r.score > 0 and r.id != "SCAM_WORDING"]
+        assert verdict.level != Level.DANGER or rules, (text, verdict.reasons)

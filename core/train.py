@@ -47,7 +47,8 @@ FOLDS = 5
 # for the spread between folds). Wording alone never makes danger (core/judgement.py), so what
 # spends this budget is a named pattern found in a real notice.
 GENUINE_DANGER_BUDGET = 0.005
-GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps at most this share of them flagged
+GENUINE_FLAGGED_BUDGET = 0.025  # the caution threshold keeps at most this share of them flagged
+# (the target is 3% for messages between people, warnings and alerts; everyday messages run highest)
 # Genuine notices from a company or service (a bank's login alert, a card's fraud check, a code,
 # a reminder): the targets let them be caution, as long as the verdict then says to check through
 # the official app or the number on the card. The flagged budget is spent on the other genuine

@@ -384,13 +384,14 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     # Every warning names its topic, also one whose score its group's cap used up: the
     # walk-through still asks about it first.
     topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
+    shown = tuple(r for r in reasons if engine.by_id[r.id].show)
     return Verdict(
         level=level,
         score=score,
-        reasons=tuple(r for r in reasons if engine.by_id[r.id].show),
+        reasons=shown,
         phone_numbers=analysis.numbers,
         links=analysis.links,
-        headline=engine.rules.levels.headlines[level],
+        headline=_headline(engine, level, shown),
         topics=topics,
         number_only=analysis.number_only,
         truncated=analysis.truncated,
@@ -655,6 +656,15 @@ def floor_of(engine: _Engine, analysis: Analysis) -> Level:
     else:
         own = analysis.fired
     return highest(r.floor for r in floored if r.id in own)
+
+
+def _headline(engine: _Engine, level: Level, shown: tuple[Reason, ...]):
+    """The banner's line: the level's own, but a message with no signs on balance that still
+    lists warnings says so rather than "no signs found" above them."""
+    levels = engine.rules.levels
+    if level is Level.NO_SIGNS and any(r.kind is ReasonKind.WARNING and r.score > 0 for r in shown):
+        return levels.outweighed_headline
+    return levels.headlines[level]
 
 
 def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:

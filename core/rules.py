@@ -109,6 +109,9 @@ class Rule:
 class Levels:
     caps: dict[str, float]
     headlines: dict[Level, Text]
+    # the banner of a message with no signs whose listed warnings were outweighed: it must not
+    # say "no signs found" above a list of signs
+    outweighed_headline: Text
     max_bytes: int
     max_numbers: int
     max_links: int
@@ -294,6 +297,9 @@ def _floor(record: dict, where: str) -> Level | None:
     return Level(record["floor"])
 
 
+OUTWEIGHED = "no_signs_outweighed"  # [headline.no_signs_outweighed] in levels.toml
+
+
 def _levels(data: dict, file: str) -> Levels:
     allowed = {"caps", "headline", "limits"}
     unknown = set(data) - allowed
@@ -301,12 +307,15 @@ def _levels(data: dict, file: str) -> Levels:
         raise RuleFileError(file, f"unknown sections {sorted(unknown)}")
     try:
         limits = data["limits"]
+        headline_data = dict(data["headline"])
+        outweighed = _text(headline_data.pop(OUTWEIGHED, None), f"{file} [headline.{OUTWEIGHED}]", "headline")
         headlines = {Level(k): _text(v, f"{file} [headline.{k}]", "headline")
-                     for k, v in data["headline"].items()}
+                     for k, v in headline_data.items()}
         caps = {str(k): float(v) for k, v in data.get("caps", {}).items()}
         result = Levels(
             caps=caps,
             headlines=headlines,
+            outweighed_headline=outweighed,
             max_bytes=int(limits["max_bytes"]),
             max_numbers=int(limits["max_numbers"]),
             max_links=int(limits["max_links"]),

@@ -285,3 +285,11 @@ def test_a_message_whose_listed_signs_were_outweighed_does_not_claim_no_signs_we
     assert listed, _why(verdict)  # a sign is shown (the side job) ...
     assert "見つかりませんでした" in verdict.headline.ja and "気になる" in verdict.headline.ja  # ... and named
     assert check("駅に着いたよ").headline.ja == "詐欺によくある特徴は見つかりませんでした"
+
+
+def test_a_phishing_text_that_copies_the_banks_warning_banner_is_judged_on_its_request():
+    text = "フィッシング詐欺にご注意ください。お客様のアカウントは一時停止中です。本人確認をお願いします。"
+    verdict = check(text)
+    ids = [r.id for r in verdict.reasons]
+    assert "SCAM_WARNING" not in ids and "ACCOUNT_PHISHING" in ids, _why(verdict)
+    assert verdict.level != Level.NO_SIGNS, _why(verdict)

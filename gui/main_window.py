@@ -429,7 +429,9 @@ class MainWindow(QMainWindow):
     def _history_dialog(self) -> QDialog:
         from .dialogs import HistoryDialog
 
-        return HistoryDialog(self._history.entries(), self)
+        entries, problem = self._history.read()  # a file damaged since the start is set aside now
+        self.storage_notice.report([problem])
+        return HistoryDialog(entries, self)
 
     def _about_box(self) -> QMessageBox:
         from .dialogs import about_box

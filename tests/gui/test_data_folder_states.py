@@ -304,3 +304,26 @@ def test_a_full_disk_is_told_once_and_the_checks_are_kept_in_memory(
     assert seen["listed"] == 2
     assert not (_data_dir / "history.json").exists()
     assert not list(_data_dir.glob(".*.tmp"))
+
+
+def test_a_history_damaged_while_the_app_runs_is_set_aside_and_told_when_history_is_opened(
+        qtbot, monkeypatch, restored_hooks, _data_dir):
+    seen = {}
+
+    def during(window: MainWindow) -> None:
+        history = _data_dir / "history.json"
+        assert json.loads(history.read_text("utf-8"))["entries"]  # the check was kept
+        history.write_text('{"entries": [', "utf-8")  # another program breaks it meanwhile
+        window.commands.show_history.trigger()
+        (dialog,) = [w for w in QApplication.topLevelWidgets() if w.objectName() == "historyDialog"]
+        seen["listed"] = dialog.entries.count()
+        dialog.close()
+        qtbot.waitUntil(lambda: window.storage_notice.box is not None)
+        seen["told"] = [(p.kind.value, p.path.name) for p in window.storage_notice.told]
+        seen["notice"] = window.storage_notice.box.text()
+
+    assert _start(qtbot, monkeypatch, ["--data-dir", str(_data_dir)], during) == 0
+    assert seen["told"] == [("set_aside", "history.json")]
+    (kept,) = _data_dir.glob("history.json*.corrupt")  # the damaged file is kept, and named
+    assert str(kept) in seen["notice"]
+    assert seen["listed"] == 0

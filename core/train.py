@@ -66,6 +66,10 @@ CAUTION_LEAST = 1.0  # caution is never below this many points
 # with a link) should reach caution on its own. The corpus, whose published scams mostly lack
 # their links and numbers, would weigh them less.
 RULES_LEAST = 0.5
+# A warning its authors scored this high (a request for codes or e-money, cash or cards collected
+# at the door, a refund at a cash machine, a court threat) is caution on its own: caution is
+# never above the points such a rule is worth.
+STRONG_RULE = 4.0
 _STEP = 0.1
 
 
@@ -327,7 +331,8 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
     if not t_danger > b:
         raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
     scale = DANGER_POINTS / (t_danger - b)
-    caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
+    caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP,
+                        STRONG_RULE * w[0] * scale), 1)
     return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral,
                      weights={n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)})
 

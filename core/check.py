@@ -28,7 +28,8 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, groupby
+from operator import itemgetter
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -448,16 +449,16 @@ def _chunk_bytes(chunk: str, growth: dict[str, int]) -> int:
 
 def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]], cap: int,
                    watch: Callable[[], None] = lambda: None) -> None:
+    """Run the patterns the prefilter leaves (see :mod:`core.prefilter`), rule by rule in file
+    order; the others cannot match. ``watch`` is asked once per rule."""
     text = norm.text
-    candidates = engine.literals.candidates(text)
-    for r, rule in enumerate(engine.rules.rules):
-        if rule.kind != "pattern":
-            continue
+    rules = engine.rules.rules
+    by_rule = groupby(sorted(engine.literals.candidates(text)), key=itemgetter(0))
+    for r, keys in by_rule:
+        rule = rules[r]
+        watch()
         spans: list[Span] = []
-        for index in range(len(rule.pattern_sources)):
-            if (r, index) not in candidates:
-                continue  # cannot match: none of the strings it needs is there
-            watch()
+        for _, index in keys:
             for m in rule.pattern(index).finditer(text):
                 if m.end() > m.start():
                     spans.append(norm.to_original(m.start(), m.end()))

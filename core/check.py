@@ -135,11 +135,18 @@ _EXPLAINED_NGRAMS = 12
 
 
 @dataclass(frozen=True, slots=True)
+class _Combination:
+    rule: Rule
+    explained_by: tuple[str, ...]  # the ids whose presence helps it: their spans are its spans
+
+
+@dataclass(frozen=True, slots=True)
 class _Engine:
     rules: RuleSet
     by_id: dict[str, Rule]
     link_notes: dict[LinkRisk, Text]
     literals: LiteralIndex  # which patterns could match a text (see core.prefilter)
+    combinations: tuple[_Combination, ...]  # in file order
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,9 +218,13 @@ def _engine() -> _Engine:
         raise RuleFileError("computed.toml", f"missing records for {missing}")
     notes = {risk: by_id[sig].detail for risk, sig in _LINK_SIGNALS.items()}
     notes[LinkRisk.NONE] = by_id["LINK_PRESENT"].detail
-    literals = LiteralIndex({(r, i): lits for r, rule in enumerate(rules.rules) if rule.kind == "pattern"
-                             for i, lits in enumerate(rule.prefilters)})
-    return _Engine(rules=rules, by_id=by_id, link_notes=notes, literals=literals)
+    patterns = [(r, rule) for r, rule in enumerate(rules.rules) if rule.kind == "pattern"]
+    literals = LiteralIndex({(r, i): lits for r, rule in patterns for i, lits in enumerate(rule.prefilters)},
+                            {(r, i): more for r, rule in patterns for i, more in enumerate(rule.also_required)})
+    combinations = tuple(_Combination(rule, tuple(sorted(positive_ids(rule.when))))
+                         for rule in rules.rules if rule.kind == "combination")
+    return _Engine(rules=rules, by_id=by_id, link_notes=notes, literals=literals,
+                   combinations=combinations)
 
 
 @cache
@@ -629,12 +640,11 @@ def _asks_to_act(engine: _Engine, fired: dict[str, list[Span]]) -> bool:
 
 
 def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]], upto: str | None = None) -> None:
-    for rule in engine.rules.rules:
-        if rule.kind != "combination":
-            continue
-        if evaluate(rule.when, set(fired)):
+    for combination in engine.combinations:
+        rule = combination.rule
+        if evaluate(rule.when, fired.keys()):
             spans: list[Span] = []
-            for part in positive_ids(rule.when):
+            for part in combination.explained_by:
                 spans.extend(fired.get(part, []))
             fired[rule.id] = spans
         if rule.id == upto:

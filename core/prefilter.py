@@ -7,7 +7,12 @@ at least one must occur in any text the pattern matches ("(ご|御)?(連絡|電�
 the literals occurs the pattern cannot match, so it is skipped. When no such set can be found
 the pattern always runs: the prefilter never changes a result, only the time it takes.
 
-:func:`checked_literals` also says whether the pattern is a valid regular expression: parsing
+A pattern often needs more than one such set ("(\\d+)万円?...(して|でき)" needs "万" and one of
+"して" or "でき"). :func:`checked_requirements` gives them all, the most selective first: the
+index files a pattern under that one, and keeps it as a candidate only when each of the others
+has a literal in the text too.
+
+:func:`checked_requirements` also says whether the pattern is a valid regular expression: parsing
 it is most of the work of compiling it, so the rule loader can reject a bad pattern without
 compiling the ones a message never needs.
 """
@@ -36,16 +41,25 @@ def required_literals(pattern: str, flags: int = 0) -> Literals | None:
 def checked_literals(pattern: str, flags: int = 0) -> Literals | None:
     """Like :func:`required_literals`, but a pattern that is not a valid regular expression
     raises ``re.error``. Without the standard library's parser every pattern is compiled."""
+    requirements = checked_requirements(pattern, flags)
+    return requirements[0] if requirements else None
+
+
+def checked_requirements(pattern: str, flags: int = 0) -> tuple[Literals, ...]:
+    """Every set of strings found of which each match contains one, the most selective first
+    (empty when none is known). A pattern that is not a valid regular expression raises
+    ``re.error``; without the standard library's parser every pattern is compiled."""
     if _p is None:
         re.compile(pattern, flags)
-        return None
+        return ()
     parsed = _p.parse(pattern, flags)
     if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
-        return None  # literals would have to match in any case: no prefilter
-    best = _best(_candidates(list(parsed)))
-    if best is None or not all(best):
-        return None
-    return frozenset(best)
+        return ()  # literals would have to match in any case: no prefilter
+    found = [c for c in _candidates(list(parsed)) if all(c)]
+    best = _best(found)
+    if best is None:
+        return ()
+    return (frozenset(best), *dict.fromkeys(frozenset(c) for c in found if c != best))
 
 
 def _candidates(items: list) -> list[set[str]]:
@@ -99,11 +113,13 @@ class LiteralIndex:
     Each pattern is filed under the first two characters of each of its literals (or the one
     character of a one-character literal). A text's pairs of neighbouring characters then name
     every pattern one of whose literals could start in it, with a few set operations instead of
-    a substring search per literal; the pattern itself still decides. A pattern with no
-    literals is always a candidate.
+    a substring search per literal. A pattern that needs more (``also_required``: further sets
+    of literals, one of each) stays a candidate only when the text has them; the pattern itself
+    still decides. A pattern with no literals is always a candidate.
     """
 
-    def __init__(self, prefilters: dict[tuple[int, int], Literals | None]) -> None:
+    def __init__(self, prefilters: dict[tuple[int, int], Literals | None],
+                 also_required: dict[tuple[int, int], tuple[Literals, ...]] | None = None) -> None:
         self.always: frozenset[tuple[int, int]] = frozenset(k for k, lits in prefilters.items() if lits is None)
         by_pair: dict[str, set[tuple[int, int]]] = {}
         by_char: dict[str, set[tuple[int, int]]] = {}
@@ -113,17 +129,33 @@ class LiteralIndex:
         self._by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         self._by_char = {k: frozenset(v) for k, v in by_char.items()}
         self._literals = {k: lits for k, lits in prefilters.items() if lits is not None}
+        self._also_required = {k: sets for k, sets in (also_required or {}).items()
+                               if sets and prefilters.get(k) is not None}
+        # ... and how their literals start, which is all a short text is checked for
+        self._also_starting = {k: tuple(frozenset(lit[:2] for lit in lits) for lits in sets)
+                               for k, sets in self._also_required.items()}
 
     def candidates(self, text: str) -> set[tuple[int, int]]:
         """The patterns that could match ``text`` (keys as given to the index)."""
         found = set(self.always)
+        chars = set(text)
         if len(text) > LONG_TEXT:  # a long paste: one substring search per literal is cheaper
-            chars = set(text)  # ... after leaving out literals with a character the text lacks
-            found.update(k for k, lits in self._literals.items()
-                         if any(chars.issuperset(lit) and lit in text for lit in lits))
+            # ... after leaving out literals with a character the text lacks
+            def holds(lit: str) -> bool:
+                return chars.issuperset(lit) and lit in text
+
+            found.update(k for k, lits in self._literals.items() if any(map(holds, lits)))
+            for key in found & self._also_required.keys():
+                if not all(any(map(holds, lits)) for lits in self._also_required[key]):
+                    found.discard(key)
             return found
-        for pair in set(map(str.__add__, text, text[1:])) & self._by_pair.keys():
+        pairs = set(map(str.__add__, text, text[1:]))
+        for pair in pairs & self._by_pair.keys():
             found |= self._by_pair[pair]
-        for char in set(text) & self._by_char.keys():
+        for char in chars & self._by_char.keys():
             found |= self._by_char[char]
+        starts = pairs | chars  # how each literal the text holds starts, as the index files it
+        for key in found & self._also_required.keys():
+            if any(starts.isdisjoint(beginnings) for beginnings in self._also_starting[key]):
+                found.discard(key)
         return found

@@ -24,12 +24,13 @@ file and the record.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .prefilter import Literals, checked_literals
+from .prefilter import Literals, checked_requirements
 from .verdict import Level, Text
 
 RULE_KINDS = ("pattern", "computed", "combination")
@@ -84,6 +85,8 @@ class Rule:
     file: str
     # Per pattern, strings one of which must occur for it to match (None: no such strings known).
     prefilters: tuple[Literals | None, ...] = ()
+    # Per pattern, further sets of strings one of each of which must occur too.
+    also_required: tuple[tuple[Literals, ...], ...] = ()
 
     def pattern(self, index: int) -> re.Pattern[str]:
         """Pattern ``index``, compiled the first time it is needed."""
@@ -181,7 +184,7 @@ def parse_when(source: str) -> Expr:
     return expr
 
 
-def evaluate(expr: Expr, fired: set[str]) -> bool:
+def evaluate(expr: Expr, fired: Container[str]) -> bool:
     op = expr[0]
     if op == "id":
         return expr[1] in fired
@@ -218,17 +221,20 @@ def _text(value: object, where: str, key: str) -> Text:
         raise RuleFileError(where, str(exc)) from None
 
 
-def _checked(patterns: list, where: str) -> tuple[tuple[str, ...], tuple[Literals | None, ...]]:
-    """The patterns, each checked to be a valid regular expression, and their prefilters."""
-    literals = []
+def _checked(patterns: list, where: str) -> tuple[tuple[str, ...], tuple[Literals | None, ...],
+                                                   tuple[tuple[Literals, ...], ...]]:
+    """The patterns, each checked to be a valid regular expression, with their prefilters: the
+    strings one of which each needs, and the further such sets it needs too."""
+    requirements = []
     for p in patterns:
         if not isinstance(p, str) or not p:
             raise RuleFileError(where, "patterns must be non-empty strings")
         try:
-            literals.append(checked_literals(p))
+            requirements.append(checked_requirements(p))
         except re.error as exc:
             raise RuleFileError(where, f"bad pattern {p!r}: {exc}") from None
-    return tuple(patterns), tuple(literals)
+    prefilters = tuple(r[0] if r else None for r in requirements)
+    return tuple(patterns), prefilters, tuple(r[1:] for r in requirements)
 
 
 def _rule(record: dict, file: str) -> Rule:
@@ -247,8 +253,8 @@ def _rule(record: dict, file: str) -> Rule:
     kind = record["kind"]
     if kind not in RULE_KINDS:
         raise RuleFileError(where, f"kind must be one of {RULE_KINDS}")
-    patterns, prefilters = _checked(record.get("patterns", []), where)
-    unless, _ = _checked(record.get("unless", []), where)
+    patterns, prefilters, also_required = _checked(record.get("patterns", []), where)
+    unless, _, _ = _checked(record.get("unless", []), where)
     when = None
     if kind == "pattern" and not patterns:
         raise RuleFileError(where, "a pattern rule needs patterns")
@@ -284,6 +290,7 @@ def _rule(record: dict, file: str) -> Rule:
         must_not_match=tuple(record.get("must_not_match", [])),
         file=file,
         prefilters=prefilters,
+        also_required=also_required,
     )
 
 

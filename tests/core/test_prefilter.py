@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.normalize import normalize
-from core.prefilter import required_literals
+from core.prefilter import checked_requirements, required_literals
 from core.rules import load_rules
 from tests.core.test_detection_stories import STORY_TEXTS
 
@@ -44,15 +44,41 @@ def test_required_literals(pattern, literals):
     assert required_literals(pattern) == (frozenset(literals) if literals is not None else None)
 
 
+def test_a_pattern_that_needs_two_things_has_both_as_requirements_the_most_selective_first():
+    requirements = checked_requirements(r"(\d+)万円?[^。]{0,12}(して|でき)")
+    assert requirements == (frozenset({"して", "でき"}), frozenset({"万"}))
+    assert checked_requirements("x*") == ()
+
+
+def test_no_shipped_pattern_matches_a_text_that_lacks_one_of_its_further_requirements():
+    for rule in (r for r in RULES.rules if r.kind == "pattern"):
+        for index, further in enumerate(rule.also_required):
+            pattern = rule.pattern(index)
+            for text in TEXTS:
+                if pattern.search(text):
+                    for literals in further:
+                        assert any(lit in text for lit in literals), (rule.id, pattern.pattern, text)
+
+
 def test_the_literal_index_never_leaves_out_a_pattern_that_matches():
     from core.prefilter import LONG_TEXT, LiteralIndex
 
-    keys = {(r, i): lits for r, rule in enumerate(RULES.rules) if rule.kind == "pattern"
-            for i, lits in enumerate(rule.prefilters)}
-    index = LiteralIndex(keys)
+    patterns = [(r, rule) for r, rule in enumerate(RULES.rules) if rule.kind == "pattern"]
+    keys = {(r, i): lits for r, rule in patterns for i, lits in enumerate(rule.prefilters)}
+    further = {(r, i): more for r, rule in patterns for i, more in enumerate(rule.also_required)}
+    index = LiteralIndex(keys, further)
     long_text = "\n".join(TEXTS) * (LONG_TEXT // sum(map(len, TEXTS)) + 2)
     for text in TEXTS + [long_text]:
         candidates = index.candidates(text)
         for (r, i) in keys:
             if RULES.rules[r].pattern(i).search(text):
                 assert (r, i) in candidates, (RULES.rules[r].id, text[:40])
+
+
+def test_the_literal_index_leaves_out_a_pattern_whose_further_requirement_is_missing():
+    from core.prefilter import LONG_TEXT, LiteralIndex
+
+    index = LiteralIndex({(0, 0): frozenset({"して", "でき"})}, {(0, 0): (frozenset({"万"}),)})
+    for text in ("用意してください", "用意してください" * (LONG_TEXT // 8 + 1)):
+        assert (0, 0) not in index.candidates(text)
+        assert (0, 0) in index.candidates("百万円用意して" + text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from fnmatch import fnmatch
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from . import snapshot
@@ -149,6 +149,13 @@ def _latin_index() -> tuple[tuple[str, Brand], ...]:
                  if n.isascii() and n.isalpha() and len(n) >= 6)
 
 
+@lru_cache(maxsize=64)
+def _latin_names_near(length: int) -> tuple[tuple[str, Brand], ...]:
+    """The Latin names a word of ``length`` letters can be one edit away from (one letter
+    longer, shorter or as long), in the order of :func:`_latin_index`."""
+    return tuple((n, b) for n, b in _latin_index() if abs(len(n) - length) <= 1)
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -185,7 +192,10 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         found[brand.id] = (brand, spans, was or misspelt)
 
     owners, whole_words = _name_index()
+    letters = set(text)
     for name, brands in owners.items():
+        if name and name[0] not in letters:
+            continue  # a quick look before searching the text for it
         at = text.find(name)
         hits = 0
         while at != -1 and hits < _MAX_SPANS:
@@ -213,8 +223,10 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         if len(seen) >= _MAX_WORDS:
             break
         seen.add(word)
-        for name, brand in _latin_index():
-            if one_edit_apart(word, name) and word not in owners:
+        if word in owners:
+            continue  # a real name, found above
+        for name, brand in _latin_names_near(len(word)):
+            if one_edit_apart(word, name):
                 note(brand, m.start(), m.end(), True)
     return tuple(BrandMention(brand=b, spans=tuple(s), misspelt=miss) for b, s, miss in found.values())
 

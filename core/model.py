@@ -26,7 +26,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -60,6 +60,17 @@ class WordingModel:
     corpus_sha256: str  # what it was trained on (see core.corpus.Corpus.digest)
     corpus_messages: int
     trainer: dict[str, object]
+    # The n-grams of the longest order with a weight above zero (1) and below zero (-1): where
+    # explaining_spans looks for what pushed a score each way. Worked out from ``weights``.
+    pointing: dict[int, frozenset[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        longest = max(self.orders)
+        pointing = {
+            1: frozenset(g for g, w in self.weights.items() if len(g) == longest and w > 0),
+            -1: frozenset(g for g, w in self.weights.items() if len(g) == longest and w < 0),
+        }
+        object.__setattr__(self, "pointing", pointing)
 
     def margin(self, grams: set[str]) -> float:
         """Log-odds that the text is a scam, from its n-gram set (the bias included)."""
@@ -206,7 +217,7 @@ def explaining_spans(model: WordingModel, mtext: ModelText, norm: NormalizedText
     """
     weights = model.weights
     longest = max(model.orders)
-    pointing = [(w, g) for g in known if len(g) == longest and (w := sign * weights[g]) > 0]
+    pointing = [(sign * weights[g], g) for g in known & model.pointing[sign]]
     candidates = [g for _, g in heapq.nlargest(4 * most, pointing)
                   if len(g.strip()) == longest and not any(m in g for m in MARKS)][:most]
     ranges: list[tuple[int, int]] = []

@@ -373,8 +373,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     :func:`check` passes the shipped model and judgement; cross-validation passes others.
     """
     engine = engine or _loaded_engine()
-    reasons = _score(engine, analysis.fired)
-    reasons = [replace(r, score=judgement.rule_points(r.score)) for r in reasons]
+    reasons = _score(engine, analysis.fired, judgement.rule_points)
     if analysis.quoted:
         reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
     known = model.known(analysis.grams)
@@ -683,8 +682,10 @@ def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:
                   spans=tuple(sorted(set(spans))), topic=rule.topic, kind=kind)
 
 
-def _score(engine: _Engine, fired: dict[str, list[Span]]) -> list[Reason]:
-    """A reason for each fired rule, in file order, its score cut to what its group's cap leaves."""
+def _score(engine: _Engine, fired: dict[str, list[Span]],
+           points: Callable[[float], float] = lambda score: score) -> list[Reason]:
+    """A reason for each fired rule, in file order, its score cut to what its group's cap leaves
+    and then turned into ``points`` (the judgement's weighing; as it is by default)."""
     caps = engine.rules.levels.caps
     used: dict[str, float] = {}
     reasons: list[Reason] = []
@@ -698,6 +699,6 @@ def _score(engine: _Engine, fired: dict[str, list[Span]]) -> list[Reason]:
             used[rule.group] = used.get(rule.group, 0.0) + score
         kind = (ReasonKind.WARNING if rule.score > 0 else
                 ReasonKind.REASSURING if rule.score < 0 else ReasonKind.INFO)
-        reasons.append(_reason(rule, score, fired[rule.id], kind))
+        reasons.append(_reason(rule, points(score), fired[rule.id], kind))
     return reasons
 

@@ -113,9 +113,11 @@ class LiteralIndex:
     Each pattern is filed under the first two characters of each of its literals (or the one
     character of a one-character literal). A text's pairs of neighbouring characters then name
     every pattern one of whose literals could start in it, with a few set operations instead of
-    a substring search per literal. A pattern that needs more (``also_required``: further sets
-    of literals, one of each) stays a candidate only when the text has them; the pattern itself
-    still decides. A pattern with no literals is always a candidate.
+    a substring search per literal. Such a pattern then stays a candidate only when, for each
+    set of literals it needs (the one it is filed under, and ``also_required``), the text holds
+    every pair of neighbouring characters of one of them: a long literal whose first two
+    characters happen to be there is not enough. The pattern itself still decides. A pattern
+    with no literals is always a candidate.
     """
 
     def __init__(self, prefilters: dict[tuple[int, int], Literals | None],
@@ -131,9 +133,9 @@ class LiteralIndex:
         self._literals = {k: lits for k, lits in prefilters.items() if lits is not None}
         self._also_required = {k: sets for k, sets in (also_required or {}).items()
                                if sets and prefilters.get(k) is not None}
-        # ... and how their literals start, which is all a short text is checked for
-        self._also_starting = {k: tuple(frozenset(lit[:2] for lit in lits) for lits in sets)
-                               for k, sets in self._also_required.items()}
+        # Per pattern, per set of literals it needs: each literal's pairs (see _pairs_of).
+        self._needs = {k: tuple(tuple(map(_pairs_of, lits)) for lits in (lits, *self._also_required.get(k, ())))
+                       for k, lits in self._literals.items()}
 
     def candidates(self, text: str) -> set[tuple[int, int]]:
         """The patterns that could match ``text`` (keys as given to the index)."""
@@ -154,8 +156,16 @@ class LiteralIndex:
             found |= self._by_pair[pair]
         for char in chars & self._by_char.keys():
             found |= self._by_char[char]
-        starts = pairs | chars  # how each literal the text holds starts, as the index files it
-        for key in found & self._also_required.keys():
-            if any(starts.isdisjoint(beginnings) for beginnings in self._also_starting[key]):
+        held = pairs | chars
+        for key in found & self._needs.keys():
+            if not all(any(map(held.issuperset, needs)) for needs in self._needs[key]):
                 found.discard(key)
         return found
+
+
+def _pairs_of(literal: str) -> frozenset[str]:
+    """The pairs of neighbouring characters of ``literal`` (its one character, if it has one):
+    a text holds the literal only if it holds all of them."""
+    if len(literal) == 1:
+        return frozenset(literal)
+    return frozenset(map(str.__add__, literal, literal[1:]))

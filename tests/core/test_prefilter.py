@@ -82,3 +82,11 @@ def test_the_literal_index_leaves_out_a_pattern_whose_further_requirement_is_mis
     for text in ("用意してください", "用意してください" * (LONG_TEXT // 8 + 1)):
         assert (0, 0) not in index.candidates(text)
         assert (0, 0) in index.candidates("百万円用意して" + text)
+
+
+def test_a_long_literal_is_not_taken_as_there_when_only_its_first_two_characters_are():
+    from core.prefilter import LiteralIndex
+
+    index = LiteralIndex({(0, 0): frozenset({"介護保険料"})})
+    assert (0, 0) not in index.candidates("介護の相談はこちら")
+    assert (0, 0) in index.candidates("介護保険料の還付があります")

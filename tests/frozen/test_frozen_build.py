@@ -11,33 +11,24 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from core import snapshot
+from tests.frozen.packaged import EXE, ROOT, build_app, run_app
 
 pytestmark = pytest.mark.slow
 if importlib.util.find_spec("PyInstaller") is None:
     pytest.skip("PyInstaller is not installed (pip install -e '.[test]')", allow_module_level=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-EXE = "sagicheck.exe" if sys.platform == "win32" else "sagicheck"
 
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
     """One build per test run, in a temporary folder (the developer's dist/ is left alone)."""
-    base = tmp_path_factory.mktemp("frozen")
-    dist = base / "dist"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--without-reader", "--dist", str(dist),
-         "--work", str(base / "work")],
-        capture_output=True, text=True, timeout=900,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )
+    proc, dist, _work = build_app(tmp_path_factory.mktemp("frozen"), "--without-reader", timeout=900,
+                                  env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     return proc, dist
 
 
@@ -51,9 +42,7 @@ def test_build_makes_a_folder_that_passes_its_self_test(build) -> None:
 
 def test_built_app_runs_its_self_test_again(build, tmp_path) -> None:
     _proc, dist = build
-    run = subprocess.run([str(dist / "sagicheck" / EXE), "--self-test"], capture_output=True,
-                         text=True, timeout=120, cwd=tmp_path,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    run = run_app(dist, "--self-test", cwd=tmp_path)
     assert run.stdout == "self-test passed\n", run.stdout + run.stderr
     assert run.returncode == 0
 
@@ -115,11 +104,6 @@ def test_sums_cover_every_file(build) -> None:
 def test_japanese_input_method_plugin_loads_in_the_bundle(build, tmp_path) -> None:
     """Qt loads the bundled ibus plugin (Japanese typing through ibus-mozc / ibus-anthy)."""
     _proc, dist = build
-    run = subprocess.run(
-        [str(dist / "sagicheck" / EXE), "--self-test"], capture_output=True, text=True,
-        timeout=120, cwd=tmp_path,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_IM_MODULE="ibus",
-                 QT_DEBUG_PLUGINS="1"),
-    )
+    run = run_app(dist, "--self-test", cwd=tmp_path, QT_IM_MODULE="ibus", QT_DEBUG_PLUGINS="1")
     plugin = dist / "sagicheck" / "_internal/PySide6/Qt/plugins/platforminputcontexts"
     assert f'"{plugin / "libibusplatforminputcontextplugin.so"}" loaded library' in run.stderr

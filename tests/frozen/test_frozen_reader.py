@@ -10,34 +10,25 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from extras import python_with_extra
 
 import core
+from tests.frozen.packaged import EXE, build_app, run_app
 
 pytestmark = pytest.mark.slow
 if importlib.util.find_spec("PyInstaller") is None:
     pytest.skip("PyInstaller is not installed (pip install -e '.[test]')", allow_module_level=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-EXE = "sagicheck.exe" if sys.platform == "win32" else "sagicheck"
 
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
     env = python_with_extra("ocr", core.reader_installed, tmp_path_factory)
     env["QT_QPA_PLATFORM"] = "offscreen"
-    base = tmp_path_factory.mktemp("frozen-reader")
-    dist = base / "dist"
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(dist), "--work", str(base / "work")],
-        capture_output=True, text=True, timeout=1200, env=env,
-    )
-    return proc, dist, base / "work" / "pyinstaller" / "sagicheck"
+    return build_app(tmp_path_factory.mktemp("frozen-reader"), env=env, timeout=1200)
 
 
 def test_the_app_as_shipped_reads_a_screenshot_in_its_self_test(build) -> None:
@@ -70,9 +61,7 @@ def test_the_built_app_reads_the_screenshot_again_from_an_empty_user_cache(build
     _proc, dist, _work = build
     here = tmp_path / "working-folder"
     here.mkdir()
-    run = subprocess.run([str(dist / "sagicheck" / EXE), "--self-test", "--reader"], capture_output=True,
-                         text=True, timeout=300, cwd=here,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CACHE_HOME=str(tmp_path / "cache")))
+    run = run_app(dist, "--self-test", "--reader", cwd=here, timeout=300, XDG_CACHE_HOME=str(tmp_path / "cache"))
     assert run.stdout == "self-test passed\n", run.stdout + run.stderr
     assert os.listdir(here) == []  # the optimised models went to the user cache folder
     assert len(list((tmp_path / "cache").rglob("*.optimized.onnx"))) == 2

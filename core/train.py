@@ -331,10 +331,12 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
     if not t_danger > b:
         raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
     scale = DANGER_POINTS / (t_danger - b)
-    caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP,
-                        STRONG_RULE * w[0] * scale), 1)
-    return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral,
-                     weights={n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)})
+    weights = {n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)}
+    caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
+    # rounded down, so that a strong rule's points (as the check rounds them) always reach it
+    strong = math.floor(round(STRONG_RULE * weights[RULES], 2) * 10) / 10
+    return Judgement(danger=DANGER_POINTS, caution=min(caution, strong), bound=BOUND, neutral=neutral,
+                     weights=weights)
 
 
 def _level(judgement: Judgement, p: _Scored) -> Level:

@@ -140,3 +140,12 @@ def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern()
         verdict = check(text)
         rules = [r.id for r in verdict.reasons if r.score > 0 and r.id != "SCAM_WORDING"]
         assert verdict.level != Level.DANGER or rules, (text, verdict.reasons)
+
+
+def test_a_warning_scored_4_or_more_is_caution_on_its_own_with_the_shipped_judgement():
+    from core.train import STRONG_RULE
+    from core.verdict import Level
+
+    judgement = read_shipped_judgement()
+    points = judgement.rule_points(STRONG_RULE)
+    assert judgement.level(points, points) == Level.CAUTION

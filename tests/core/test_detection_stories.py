@@ -35,6 +35,14 @@ DANGER = [
     ("出金するには利益の20%を税金として先に納める必要があります。", "INVESTMENT_FEE_TRAP"),
     ("あなたのキャッシュカードが偽造されています。新しいカードと交換しますので暗証番号を教えてください。", "CARD_SWAP_TRICK"),
     ("市役所の保険課です。医療費の還付金があります。ATMに着いたらこの番号にお電話ください。", "ATM_PHONE_GUIDANCE"),
+    ("共済組合の者です。保険料の払い戻しがあります。振込先の口座を教えてください。", "REFUND_CALL"),
+    ("警察です。あなたの携帯電話が詐欺事件に使われています。このことは家族にも言わないでください。", "POLICE_MONEY"),
+    ("被疑者を捕まえており、お宅の通帳が押収品の中から出てきました。", "POLICE_CASE_CONTACT"),
+    ("喉にポリープができて声が変なんだ。会社の書類をなくして、今日中にどうにかしないといけない", "RELATIVE_TROUBLE_STORY"),
+    ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
+    # a company's alarm whose link is not the company's (a shortener, another address)
+    ("【JCB】カードのご利用を一時停止しました。ご本人確認をお願いします https://bit.ly/3kQz9a", "BRAND_ALERT_LINK_ELSEWHERE"),
+    ("【三井住友銀行】お客様の口座で不審な取引を確認しました。至急ご確認ください https://secure-check.example-login.com/smbc", "BRAND_ALERT_LINK_ELSEWHERE"),
 ]
 
 # Scam patterns: at least caution, for the reason named (danger when the rest of it adds up).
@@ -135,6 +143,8 @@ WARNINGS = [
     "【〇〇銀行】当行を装ったフィッシングメールにご注意ください。当行がメールでパスワードの入力をお願いすることはありません。",
     "【〇〇警察署】息子を名乗り「会社の小切手をなくした。今日中に300万円用意できないか」という電話が相次いでいます。電話でお金の話が出たら詐欺です。",
     "出金するには税金が必要と言われたら、それはSNS型投資詐欺です。お金を払わず、警察に相談してください。",
+    "警察官を名乗る男が、被疑者を捕まえたところお宅の通帳が押収品の中から見つかったと話す電話が相次いでいます。電話を切って110番してください。",
+    "還付金があるのでキャッシュカードと携帯電話を持って銀行へ行くよう求める電話に注意してください。市役所がATMでの手続きを求めることはありません。",
 ]
 
 # Genuine notices from companies and offices: they may be caution (check in the official app

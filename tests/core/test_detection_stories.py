@@ -40,6 +40,8 @@ DANGER = [
     ("被疑者を捕まえており、お宅の通帳が押収品の中から出てきました。", "POLICE_CASE_CONTACT"),
     ("喉にポリープができて声が変なんだ。会社の書類をなくして、今日中にどうにかしないといけない", "RELATIVE_TROUBLE_STORY"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
+    # a PIN asked for, even inside a sentence that names the scam it claims to investigate
+    ("特殊詐欺の確認のため、キャッシュカードの暗証番号を教えてください。", "PIN_REQUEST"),
     # a company's alarm whose link is not the company's (a shortener, another address)
     ("【JCB】カードのご利用を一時停止しました。ご本人確認をお願いします https://bit.ly/3kQz9a", "BRAND_ALERT_LINK_ELSEWHERE"),
     ("【三井住友銀行】お客様の口座で不審な取引を確認しました。至急ご確認ください https://secure-check.example-login.com/smbc", "BRAND_ALERT_LINK_ELSEWHERE"),
@@ -145,6 +147,7 @@ WARNINGS = [
     "出金するには税金が必要と言われたら、それはSNS型投資詐欺です。お金を払わず、警察に相談してください。",
     "警察官を名乗る男が、被疑者を捕まえたところお宅の通帳が押収品の中から見つかったと話す電話が相次いでいます。電話を切って110番してください。",
     "還付金があるのでキャッシュカードと携帯電話を持って銀行へ行くよう求める電話に注意してください。市役所がATMでの手続きを求めることはありません。",
+    "警察官を名乗り、暗証番号を教えてくださいと言う電話に注意してください。警察が暗証番号を聞くことはありません。",
 ]
 
 # Genuine notices from companies and offices: they may be caution (check in the official app

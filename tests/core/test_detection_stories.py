@@ -292,10 +292,10 @@ def test_a_large_sum_told_about_rather_than_asked_for_is_not_danger(text):
 
 
 def test_a_message_whose_listed_signs_were_outweighed_does_not_claim_no_signs_were_found():
-    verdict = check("副業始めたんだ、今度話聞いて")
+    verdict = check("至急!鍵忘れたから開けて")
     assert verdict.level == Level.NO_SIGNS
     listed = [r.id for r in verdict.reasons if r.score > 0]
-    assert listed, _why(verdict)  # a sign is shown (the side job) ...
+    assert listed, _why(verdict)  # a sign is shown (the urgency) ...
     assert "見つかりませんでした" in verdict.headline.ja and "気になる" in verdict.headline.ja  # ... and named
     assert check("駅に着いたよ").headline.ja == "詐欺によくある特徴は見つかりませんでした"
 

@@ -392,10 +392,14 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     score = max(sum(r.score for r in reasons), 0.0)
     warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
     rules_warned = any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0 for r in reasons)
-    level = judgement.level(score, warnings, floor_of(engine, analysis), rules_warned)
+    hard = hard_evidence(engine, analysis)
+    level = judgement.level(score, warnings, highest(r.floor for r in hard), rules_warned)
     # Every warning names its topic, also one whose score its group's cap used up: the
-    # walk-through still asks about it first.
-    topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
+    # walk-through still asks about it first. The hard evidence says best what happened (a PIN
+    # asked for by a caller, not "a link"), so its topics lead, then the rest by score.
+    hard_ids = {r.id for r in hard}
+    warned = [r for r in reasons if r.topic and r.kind is ReasonKind.WARNING]
+    topics = tuple(dict.fromkeys(r.topic for r in sorted(warned, key=lambda r: r.id not in hard_ids)))
     shown = tuple(r for r in reasons if engine.by_id[r.id].show)
     return Verdict(
         level=level,
@@ -653,13 +657,18 @@ def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]], upto: str 
 
 
 def floor_of(engine: _Engine, analysis: Analysis) -> Level:
-    """The least level the hard evidence among the fired warnings gives. A rule with a floor
-    counts only when the message says it in its own voice: a pattern with a match outside
-    quotation marks and sentences that report what someone said ("...って言われた"), a
-    combination that holds on such signals alone."""
+    """The least level the hard evidence among the fired warnings gives (see hard_evidence)."""
+    return highest(r.floor for r in hard_evidence(engine, analysis))
+
+
+def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
+    """The fired rules with a floor that count: a rule with a floor counts only when the
+    message says it in its own voice: a pattern with a match outside quotation marks and
+    sentences that report what someone said ("...って言われた"), a combination that holds on
+    such signals alone."""
     floored = [r for r in engine.rules.rules if r.floor is not None and r.id in analysis.fired]
     if not floored:
-        return Level.NO_SIGNS
+        return []
     reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))
     if reported:  # the combinations again, on what is said outside them
         own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"
@@ -667,7 +676,7 @@ def floor_of(engine: _Engine, analysis: Analysis) -> Level:
         _fire_combinations(engine, own)
     else:
         own = analysis.fired
-    return highest(r.floor for r in floored if r.id in own)
+    return [r for r in floored if r.id in own]
 
 
 def _headline(engine: _Engine, level: Level, shown: tuple[Reason, ...]):

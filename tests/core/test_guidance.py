@@ -396,3 +396,13 @@ def test_the_pointer_to_the_paid_pages_quotes_the_answer_exactly_in_both_languag
     answer = g.questions["what_happened"].answer("already_paid").text
     assert f"「{answer.ja}」" in pointer.ja
     assert f'"{answer.en}"' in pointer.en
+
+
+def test_a_caller_asking_for_the_pin_gets_the_steps_for_impostors_not_for_links():
+    """The hard evidence leads the topics: a caller who asks for the PIN and sends someone for
+    the card is an impostor at the door, though the request also reads as phishing for details."""
+    verdict = check("警察です。特殊詐欺の捜査のため、キャッシュカードの暗証番号を教えてください。"
+                    "銀行協会の職員がご自宅に伺いますので、封筒にカードを入れておいてください。")
+    assert verdict.topics[0] == "impersonation", verdict.topics
+    assert "credentials" in verdict.topics  # still named, after the hard evidence
+    assert load_guidance().default_steps(verdict.topics).id == "received_impersonation"

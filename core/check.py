@@ -394,12 +394,13 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     rules_warned = any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0 for r in reasons)
     hard = hard_evidence(engine, analysis)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), rules_warned)
-    # Every warning names its topic, also one whose score its group's cap used up: the
-    # walk-through still asks about it first. The hard evidence says best what happened (a PIN
-    # asked for by a caller, not "a link"), so its topics lead, then the rest by score.
+    # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often
+    # seen in scams"): its reasons lead, then the rest by score, and so do their topics. Every
+    # warning names its topic, also one whose score its group's cap used up: the walk-through
+    # still asks about it first.
     hard_ids = {r.id for r in hard}
-    warned = [r for r in reasons if r.topic and r.kind is ReasonKind.WARNING]
-    topics = tuple(dict.fromkeys(r.topic for r in sorted(warned, key=lambda r: r.id not in hard_ids)))
+    reasons.sort(key=lambda r: r.id not in hard_ids)  # stable: by score within each part
+    topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
     shown = tuple(r for r in reasons if engine.by_id[r.id].show)
     return Verdict(
         level=level,

@@ -398,7 +398,7 @@ def test_the_pointer_to_the_paid_pages_quotes_the_answer_exactly_in_both_languag
     assert f'"{answer.en}"' in pointer.en
 
 
-def test_a_caller_asking_for_the_pin_gets_the_steps_for_impostors_not_for_links():
+def test_a_caller_asking_for_the_pin_is_told_so_first_and_gets_the_steps_for_impostors():
     """The hard evidence leads the topics: a caller who asks for the PIN and sends someone for
     the card is an impostor at the door, though the request also reads as phishing for details."""
     verdict = check("警察です。特殊詐欺の捜査のため、キャッシュカードの暗証番号を教えてください。"
@@ -406,3 +406,5 @@ def test_a_caller_asking_for_the_pin_gets_the_steps_for_impostors_not_for_links(
     assert verdict.topics[0] == "impersonation", verdict.topics
     assert "credentials" in verdict.topics  # still named, after the hard evidence
     assert load_guidance().default_steps(verdict.topics).id == "received_impersonation"
+    # and the reason read first is the PIN asked for, not the wording
+    assert verdict.reasons[0].id == "PIN_REQUEST", [r.id for r in verdict.reasons]

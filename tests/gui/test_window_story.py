@@ -38,9 +38,10 @@ def test_reasons_for_one_cause_are_one_card_that_names_the_others(qtbot, window)
 
     link = card_for(window, "LINK_LOOKALIKE")
     assert link is card_for(window, "LINK_ODD_TLD")  # two rules about the one look-alike address
-    assert link.accessibleName() == next(r for r in verdict.reasons if r.id == "LINK_LOOKALIKE").title.ja
-    odd_tld = next(r for r in verdict.reasons if r.id == "LINK_ODD_TLD")
-    assert odd_tld.title.ja in link.accessibleDescription()
+    # the card is named by the hard evidence about that address, and names the other reasons
+    assert link.accessibleName() == next(r for r in verdict.reasons if r.id == "DECEPTIVE_LINK").title.ja
+    for rid in ("LINK_LOOKALIKE", "LINK_ODD_TLD"):
+        assert next(r for r in verdict.reasons if r.id == rid).title.ja in link.accessibleDescription()
     assert len({c.accessibleName() for c in window.verdict_view.reason_cards()}) == len(
         window.verdict_view.reason_cards())
 

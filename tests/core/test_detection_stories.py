@@ -134,6 +134,10 @@ LIKE_AN_OPENER = [
     "銀行で定期を全額引き出して、別の銀行に移したよ",
 ]
 
+# A real hospital's or school's call about a relative sounds like the opener of a scam call:
+# at most caution (check on a number looked up), never "very likely a scam".
+LIKE_AN_OPENER += ["〇〇病院です。息子さんが交通事故で救急搬送されました。至急お電話ください。"]
+
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
     "【〇〇警察署】市内で警察官を名乗る不審な電話が相次いでいます。電話でお金の話が出たら詐欺です。一人で判断せず家族や警察に相談してください。",

@@ -35,10 +35,9 @@ DANGER = [
     ("出金するには利益の20%を税金として先に納める必要があります。", "INVESTMENT_FEE_TRAP"),
     ("あなたのキャッシュカードが偽造されています。新しいカードと交換しますので暗証番号を教えてください。", "CARD_SWAP_TRICK"),
     ("市役所の保険課です。医療費の還付金があります。ATMに着いたらこの番号にお電話ください。", "ATM_PHONE_GUIDANCE"),
-    ("共済組合の者です。保険料の払い戻しがあります。振込先の口座を教えてください。", "REFUND_CALL"),
-    ("警察です。あなたの携帯電話が詐欺事件に使われています。このことは家族にも言わないでください。", "POLICE_MONEY"),
+    ("共済組合の者です。保険料の払い戻しがあります。振込先の口座を教えてください。", "REFUND_ACCOUNT_ASKED"),
+    ("警察です。あなたの口座が詐欺事件に使われています。預金はいくらありますか。", "POLICE_ASSET_DEMAND"),
     ("被疑者を捕まえており、お宅の通帳が押収品の中から出てきました。", "POLICE_CASE_CONTACT"),
-    ("喉にポリープができて声が変なんだ。会社の書類をなくして、今日中にどうにかしないといけない", "RELATIVE_TROUBLE_STORY"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
     # a PIN asked for, even inside a sentence that names the scam it claims to investigate
     ("特殊詐欺の確認のため、キャッシュカードの暗証番号を教えてください。", "PIN_REQUEST"),
@@ -80,6 +79,8 @@ FLAGGED = [
     ("【当選】最新スマホが当選しました!送料500円のみお支払いください", "PRIZE_BAIT"),
     ("ご登録のクレジットカードが無効になりました。更新してください", "ACCOUNT_RESTRICTED"),
     # what a caller says, typed in by a family member
+    ("喉にポリープができて声が変なんだ。会社の書類をなくして、今日中にどうにかしないといけない", "RELATIVE_TROUBLE_STORY"),
+    ("警察です。あなたの携帯電話が詐欺事件に使われています。このことは家族にも言わないでください。", "POLICE_MONEY"),
     ("こちらは総務省です。2時間後にお使いの電話が使えなくなります。詳しくは1番を押してください。", "AUTOMATED_CUTOFF_CALL"),
     ("市役所の保険年金課です。医療費の還付金があります。今日が期限なので、お近くのATMへ行ってください。", "ATM_REFUND_TRICK"),
     ("銀行協会の者です。キャッシュカードが不正に使われています。新しいカードと交換するので、ご自宅に伺います。", "COLLECTION_BY_IMPOSTOR"),
@@ -136,7 +137,8 @@ LIKE_AN_OPENER = [
 
 # A real hospital's or school's call about a relative sounds like the opener of a scam call:
 # at most caution (check on a number looked up), never "very likely a scam".
-LIKE_AN_OPENER += ["〇〇病院です。息子さんが交通事故で救急搬送されました。至急お電話ください。"]
+LIKE_AN_OPENER += ["〇〇病院です。息子さんが交通事故で救急搬送されました。至急お電話ください。",
+                   "息子の会社の書類をなくしたらしい。クビになるって落ち込んでた。電話してあげて"]
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
@@ -157,6 +159,8 @@ WARNINGS = [
 # Genuine notices from companies and offices: they may be caution (check in the official app
 # or with the number you know), never danger.
 NOTICES = [
+    "〇〇警察署です。盗まれた自転車が見つかりました。お手数ですが折り返しお電話ください。",
+    "〇〇市役所保険年金課の田中と申します。高額療養費の払い戻しがありますので、申請書をお送りしました。ご記入のうえ返送してください。",
     "【〇〇市】市民税の納付書を発送しました。納期限は今月末です。詳しくは市ホームページをご覧ください。",
     "〇〇市役所税務課です。お伝えしたいことがありますので、平日8時30分から17時15分の間にお電話ください。",
     "【〇〇市防災】大雨警報が発表されました。土砂災害の危険がある地域の方は、直ちに避難してください。",

@@ -159,6 +159,7 @@ WARNINGS = [
 # Genuine notices from companies and offices: they may be caution (check in the official app
 # or with the number you know), never danger.
 NOTICES = [
+    "【〇〇警察署】先日市内で発生したひったくり事件の犯人を逮捕しました。情報提供へのご協力ありがとうございました。",
     "〇〇警察署です。盗まれた自転車が見つかりました。お手数ですが折り返しお電話ください。",
     "〇〇市役所保険年金課の田中と申します。高額療養費の払い戻しがありますので、申請書をお送りしました。ご記入のうえ返送してください。",
     "【〇〇市】市民税の納付書を発送しました。納期限は今月末です。詳しくは市ホームページをご覧ください。",

@@ -2,8 +2,9 @@
 the text could hold a match.
 
 For a regular expression, :func:`required_literals` works out a set of plain strings of which
-at least one must occur in any text the pattern matches ("(ご|御)?(連絡|電話)を" needs "連絡" or
-"電話"). Checking ``literal in text`` is far cheaper than running the pattern, and when none of
+at least one must occur in any text the pattern matches ("(ご|御)?(連絡|電話)を" needs "連絡を" or
+"電話を"; neighbouring choices combine, "(認証|確認)(コード|番号)" needs one of four strings such
+as "確認コード"). Checking ``literal in text`` is far cheaper than running the pattern, and when none of
 the literals occurs the pattern cannot match, so it is skipped. When no such set can be found
 the pattern always runs: the prefilter never changes a result, only the time it takes.
 
@@ -20,14 +21,21 @@ compiling the ones a message never needs.
 from __future__ import annotations
 
 import re
+from array import array
+from collections import Counter
+from itertools import chain
 
 try:  # the regular-expression parser of the standard library (sre_parse before 3.11)
     from re import _constants as _c, _parser as _p
 except ImportError:  # pragma: no cover - a Python without it simply runs every pattern
     _c = _p = None
+_REPEATS = () if _c is None else tuple(
+    op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 Literals = frozenset[str]
-LONG_TEXT = 20_000  # beyond this many characters, LiteralIndex searches for each literal instead
+_PIECE = 1024  # the pairs of a text are worked out on its distinct pieces of this many characters
+_MOST_STRINGS = 64  # strings worked out for a run of items that can match only a few (see _candidates)
+_MOST_REPEATS = 3  # "x{0,3}" is read as its few strings; "x{0,4}" or "x*" break a run
 
 
 def required_literals(pattern: str, flags: int = 0) -> Literals | None:
@@ -63,22 +71,34 @@ def checked_requirements(pattern: str, flags: int = 0) -> tuple[Literals, ...]:
 
 
 def _candidates(items: list) -> list[set[str]]:
-    """Sets of literals that a match of this sequence must contain (any one of each set)."""
+    """Sets of literals that a match of this sequence must contain (any one of each set).
+
+    Neighbouring items that can match only a few strings make one set together: every string
+    one of them can match followed by every string the next can ("(認証|確認)(コード|番号)" needs
+    one of "認証コード", "認証番号", "確認コード" or "確認番号", not just "認証" or "確認" and
+    "コード" or "番号" anywhere).
+    """
     found: list[set[str]] = []
-    run: list[str] = []
+    run: set[str] = {""}  # what the items since the last break can match, one after the other
 
     def flush() -> None:
-        if run:
-            found.append({"".join(run)})
-            run.clear()
+        shortest = _shortest(run)
+        if "" not in shortest:
+            found.append(shortest)
 
-    for op, av in items:
-        if op is _c.LITERAL:
-            run.append(chr(av))
+    for item in items:
+        strings = _strings(item)
+        if strings is not None:
+            longer = {a + b for a in run for b in strings}
+            if len(longer) <= _MOST_STRINGS:
+                run = longer
+                continue
+            flush()  # too many together: what came before is one set, and a new run starts
+            run = strings
             continue
-        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
-            continue  # zero-width: does not break a literal run's meaning for "contains"
         flush()
+        run = {""}
+        op, av = item
         if op is _c.SUBPATTERN:
             if not av[1] & _c.SRE_FLAG_IGNORECASE:  # (?i:...) matches its literals in any case
                 found.extend(_candidates(list(av[-1])))
@@ -92,12 +112,67 @@ def _candidates(items: list) -> list[set[str]]:
                 union |= best
             if union:
                 found.append(union)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        elif op in _REPEATS:
             low, _high, inner = av
             if low >= 1:
                 found.extend(_candidates(list(inner)))
     flush()
     return found
+
+
+def _strings(item) -> set[str] | None:
+    """Every string ``item`` can match, when there are at most _MOST_STRINGS of them and no
+    case folding (None otherwise). A zero-width item matches the empty string."""
+    op, av = item
+    if op is _c.LITERAL:
+        return {chr(av)}
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return {""}  # zero-width: does not break a literal run's meaning for "contains"
+    if op is _c.IN:
+        if all(member_op is _c.LITERAL for member_op, _ in av) and len(av) <= _MOST_STRINGS:
+            return {chr(code) for _, code in av}
+        return None
+    if op is _c.SUBPATTERN:
+        return None if av[1] & _c.SRE_FLAG_IGNORECASE else _sequence_strings(list(av[-1]))
+    if op is _c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            strings = _sequence_strings(list(alternative))
+            if strings is None:
+                return None
+            union |= strings
+        return union if len(union) <= _MOST_STRINGS else None
+    if op in _REPEATS:
+        low, high, inner = av
+        strings = _sequence_strings(list(inner))
+        if strings is None or high > _MOST_REPEATS:
+            return None
+        return _sequence_strings([(_c.SUBPATTERN, (None, 0, 0, inner))] * low
+                                 + [(_c.BRANCH, (None, [[], inner]))] * (high - low))
+    return None
+
+
+def _sequence_strings(items: list) -> set[str] | None:
+    """Every string the sequence ``items`` can match, when they are few (see :func:`_strings`)."""
+    run = {""}
+    for item in items:
+        strings = _strings(item)
+        if strings is None:
+            return None
+        run = {a + b for a in run for b in strings}
+        if len(run) > _MOST_STRINGS:
+            return None
+    return run
+
+
+def _shortest(strings: set[str]) -> set[str]:
+    """``strings`` without those that hold another of them: a text that holds "ご連絡" holds
+    "連絡", so {"ご連絡", "連絡"} asks no more than {"連絡"}."""
+    kept: list[str] = []
+    for string in sorted(strings, key=len):  # what another holds is shorter than it
+        if not any(shorter in string for shorter in kept):
+            kept.append(string)
+    return set(kept)
 
 
 def _best(candidates: list[set[str]]) -> set[str] | None:
@@ -110,62 +185,69 @@ def _best(candidates: list[set[str]]) -> set[str] | None:
 class LiteralIndex:
     """Which patterns of a rule set could match a text, found in one pass over the text.
 
-    Each pattern is filed under the first two characters of each of its literals (or the one
-    character of a one-character literal). A text's pairs of neighbouring characters then name
-    every pattern one of whose literals could start in it, with a few set operations instead of
-    a substring search per literal. Such a pattern then stays a candidate only when, for each
-    set of literals it needs (the one it is filed under, and ``also_required``), the text holds
-    every pair of neighbouring characters of one of them: a long literal whose first two
-    characters happen to be there is not enough. The pattern itself still decides. A pattern
-    with no literals is always a candidate.
+    A text holds a literal of several characters only if it holds every pair of neighbouring
+    characters of it. Each such literal is filed under the one of its pairs that fewest other
+    literals share, so a text's pairs name the few literals worth checking, with a few set
+    operations instead of a substring search per literal; a one-character literal is looked
+    for directly. A pattern is a candidate when each set of literals it needs (the one it is
+    filed under, and ``also_required``) has a literal the text holds in that sense: worked out
+    once per set of literals, since many patterns share them. The pattern itself still decides.
+    A pattern with no literals is always a candidate.
     """
 
     def __init__(self, prefilters: dict[tuple[int, int], Literals | None],
                  also_required: dict[tuple[int, int], tuple[Literals, ...]] | None = None) -> None:
         self.always: frozenset[tuple[int, int]] = frozenset(k for k, lits in prefilters.items() if lits is None)
-        by_pair: dict[str, set[tuple[int, int]]] = {}
-        by_char: dict[str, set[tuple[int, int]]] = {}
-        for key, lits in prefilters.items():
-            for lit in lits or ():
-                (by_pair if len(lit) >= 2 else by_char).setdefault(lit[:2], set()).add(key)
-        self._by_pair = {k: frozenset(v) for k, v in by_pair.items()}
-        self._by_char = {k: frozenset(v) for k, v in by_char.items()}
-        self._literals = {k: lits for k, lits in prefilters.items() if lits is not None}
-        self._also_required = {k: sets for k, sets in (also_required or {}).items()
-                               if sets and prefilters.get(k) is not None}
-        # Per pattern, per set of literals it needs: each literal's pairs (see _pairs_of).
-        self._needs = {k: tuple(tuple(map(_pairs_of, lits)) for lits in (lits, *self._also_required.get(k, ())))
-                       for k, lits in self._literals.items()}
+        needs = {key: (lits, *(also_required or {}).get(key, ())) for key, lits in prefilters.items()
+                 if lits is not None}
+        numbered = {lits: n for n, lits in enumerate(dict.fromkeys(s for sets in needs.values() for s in sets))}
+        filed: dict[int, set[tuple[int, int]]] = {}
+        for key, sets in needs.items():
+            filed.setdefault(numbered[sets[0]], set()).add(key)
+        self._filed = {n: frozenset(keys) for n, keys in filed.items()}  # set number -> patterns filed under it
+        # Patterns that need more than one set: the numbers of all of them.
+        self._all_needed = {key: frozenset(numbered[s] for s in sets) for key, sets in needs.items() if len(sets) > 1}
+        # Per literal, the numbers of the sets it is in: by its character, or by its pairs (see
+        # _pairs_in), filed under the rarest of them.
+        by_character: dict[str, set[int]] = {}
+        by_literal: dict[str, set[int]] = {}
+        for lits, n in numbered.items():
+            for lit in lits:
+                (by_character if len(lit) == 1 else by_literal).setdefault(lit, set()).add(n)
+        by_pairs: dict[frozenset[int], set[int]] = {}
+        for lit, ns in by_literal.items():
+            by_pairs.setdefault(frozenset(_pairs_in(lit)), set()).update(ns)
+        self._sets_by_character = {ch: frozenset(ns) for ch, ns in by_character.items()}
+        self._sets_by_pairs = {pairs: frozenset(ns) for pairs, ns in by_pairs.items()}
+        shared = Counter(pair for pairs in by_pairs for pair in pairs)
+        by_rarest: dict[int, list[frozenset[int]]] = {}
+        for pairs in by_pairs:
+            by_rarest.setdefault(min(pairs, key=shared.__getitem__), []).append(pairs)
+        self._by_rarest = {pair: tuple(all_pairs) for pair, all_pairs in by_rarest.items()}
 
     def candidates(self, text: str) -> set[tuple[int, int]]:
         """The patterns that could match ``text`` (keys as given to the index)."""
-        found = set(self.always)
-        chars = set(text)
-        if len(text) > LONG_TEXT:  # a long paste: one substring search per literal is cheaper
-            # ... after leaving out literals with a character the text lacks
-            def holds(lit: str) -> bool:
-                return chars.issuperset(lit) and lit in text
-
-            found.update(k for k, lits in self._literals.items() if any(map(holds, lits)))
-            for key in found & self._also_required.keys():
-                if not all(any(map(holds, lits)) for lits in self._also_required[key]):
-                    found.discard(key)
-            return found
-        pairs = set(map(str.__add__, text, text[1:]))
-        for pair in pairs & self._by_pair.keys():
-            found |= self._by_pair[pair]
-        for char in chars & self._by_char.keys():
-            found |= self._by_char[char]
-        held = pairs | chars
-        for key in found & self._needs.keys():
-            if not all(any(map(held.issuperset, needs)) for needs in self._needs[key]):
-                found.discard(key)
+        pairs = _pairs_in(text)
+        worth_checking = chain.from_iterable(map(self._by_rarest.__getitem__, pairs & self._by_rarest.keys()))
+        met = set().union(*map(self._sets_by_pairs.__getitem__, filter(pairs.issuperset, worth_checking)),
+                          *map(self._sets_by_character.__getitem__, filter(text.__contains__, self._sets_by_character)))
+        found = set(self.always).union(*map(self._filed.__getitem__, met & self._filed.keys()))
+        found.difference_update([key for key in found & self._all_needed.keys() if not self._all_needed[key] <= met])
         return found
 
 
-def _pairs_of(literal: str) -> frozenset[str]:
-    """The pairs of neighbouring characters of ``literal`` (its one character, if it has one):
-    a text holds the literal only if it holds all of them."""
-    if len(literal) == 1:
-        return frozenset(literal)
-    return frozenset(map(str.__add__, literal, literal[1:]))
+def _pairs_in(text: str) -> set[int]:
+    """The pairs of neighbouring characters of ``text``, each as one number: the two characters'
+    codes side by side, read eight bytes at a time from the text's UTF-32 form (from its first
+    character, then from its second). Far quicker than making a two-character string of each.
+
+    Worked out on the text's distinct pieces of _PIECE characters (each overlapping the next by
+    one, so no pair is missed): a long paste that repeats itself is read once.
+    """
+    pairs: set[int] = set()
+    pieces = {text[at:at + _PIECE + 1] for at in range(0, len(text), _PIECE)} if len(text) > _PIECE else (text,)
+    for piece in pieces:
+        code = piece.encode("utf-32-le", "surrogatepass")
+        pairs.update(array("Q", code[:len(code) // 8 * 8]))
+        pairs.update(array("Q", code[4:4 + (len(code) - 4) // 8 * 8]))
+    return pairs

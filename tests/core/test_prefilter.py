@@ -28,8 +28,11 @@ def test_no_shipped_pattern_matches_a_text_its_prefilter_would_skip():
 @pytest.mark.parametrize(
     ("pattern", "literals"),
     [
-        ("(ご|御)?(連絡|電話)を", {"連絡", "電話"}),
-        ("未納|未払", {"未"}),
+        ("(ご|御)?(連絡|電話)を", {"連絡を", "電話を"}),  # "ご連絡を" holds "連絡を"
+        ("未納|未払", {"未納", "未払"}),
+        ("(認証|確認)(コード|番号)", {"認証コード", "認証番号", "確認コード", "確認番号"}),
+        ("a[bc]?d", {"abd", "acd", "ad"}),
+        ("ab{2}c", {"abbc"}),
         ("a?bc", {"bc"}),
         ("(ab|)c", {"c"}),
         ("a(?=x)b", {"ab"}),
@@ -61,13 +64,13 @@ def test_no_shipped_pattern_matches_a_text_that_lacks_one_of_its_further_require
 
 
 def test_the_literal_index_never_leaves_out_a_pattern_that_matches():
-    from core.prefilter import LONG_TEXT, LiteralIndex
+    from core.prefilter import LiteralIndex
 
     patterns = [(r, rule) for r, rule in enumerate(RULES.rules) if rule.kind == "pattern"]
     keys = {(r, i): lits for r, rule in patterns for i, lits in enumerate(rule.prefilters)}
     further = {(r, i): more for r, rule in patterns for i, more in enumerate(rule.also_required)}
     index = LiteralIndex(keys, further)
-    long_text = "\n".join(TEXTS) * (LONG_TEXT // sum(map(len, TEXTS)) + 2)
+    long_text = "\n".join(TEXTS) * 2
     for text in TEXTS + [long_text]:
         candidates = index.candidates(text)
         for (r, i) in keys:
@@ -76,10 +79,10 @@ def test_the_literal_index_never_leaves_out_a_pattern_that_matches():
 
 
 def test_the_literal_index_leaves_out_a_pattern_whose_further_requirement_is_missing():
-    from core.prefilter import LONG_TEXT, LiteralIndex
+    from core.prefilter import LiteralIndex
 
     index = LiteralIndex({(0, 0): frozenset({"して", "でき"})}, {(0, 0): (frozenset({"万"}),)})
-    for text in ("用意してください", "用意してください" * (LONG_TEXT // 8 + 1)):
+    for text in ("用意してください", "用意してください" * 10_000):
         assert (0, 0) not in index.candidates(text)
         assert (0, 0) in index.candidates("百万円用意して" + text)
 
@@ -90,3 +93,15 @@ def test_a_long_literal_is_not_taken_as_there_when_only_its_first_two_characters
     index = LiteralIndex({(0, 0): frozenset({"介護保険料"})})
     assert (0, 0) not in index.candidates("介護の相談はこちら")
     assert (0, 0) in index.candidates("介護保険料の還付があります")
+
+
+def test_every_pair_of_neighbouring_characters_is_found_however_the_paste_repeats():
+    from core.prefilter import _pairs_in
+
+    pairs = ["ab", "ba", "aa", "お支", "支払", "\U0001f600a", "a\U0001f600"]
+    assert len({frozenset(_pairs_in(pair)) for pair in pairs}) == len(pairs)
+    assert all(len(_pairs_in(pair)) == 1 for pair in pairs)
+    for text in ["", "a", "ab", "abc", "お支払い" * 1000, "call 03-1234-5678 now " * 500, "\n".join(TEXTS[:200]),
+                 "x" * 1024 + "y", "x" * 1023 + "yz" + "x" * 2000, "😀あ😀" * 400]:
+        one_by_one = set().union(*(_pairs_in(text[i:i + 2]) for i in range(len(text) - 1)))
+        assert _pairs_in(text) == one_by_one

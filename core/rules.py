@@ -5,7 +5,9 @@ Three kinds of rule:
 - ``pattern``: fires when any of its regular expressions matches the normalised text
   (and none of its ``unless`` expressions does). Weak signals score little. Each expression is
   checked when the file is read but compiled on first use, and only for a text holding one of
-  the literal strings any match needs (see :mod:`core.prefilter`).
+  the literal strings any match needs (see :mod:`core.prefilter`); one that starts with a
+  choice ("(ご)?注意", "(言わ|聞か)れ|って…") is compiled so that a search skips to where a
+  match can start (see :mod:`core.pattern_start`).
 - ``computed``: fired by an extractor in code (phone numbers, links, brands); the record
   holds the id, score and wording so they stay data.
 - ``combination``: a boolean expression over other rule ids
@@ -30,6 +32,7 @@ from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
+from .pattern_start import compile_rule_pattern
 from .prefilter import Literals, checked_requirements
 from .verdict import Level, Text
 
@@ -92,7 +95,7 @@ class Rule:
         """Pattern ``index``, compiled the first time it is needed."""
         compiled = self._compiled[index]
         if compiled is None:
-            compiled = self._compiled[index] = re.compile(self.pattern_sources[index])
+            compiled = self._compiled[index] = compile_rule_pattern(self.pattern_sources[index])
         return compiled
 
     @property
@@ -101,7 +104,7 @@ class Rule:
 
     @cached_property
     def unless(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(u) for u in self.unless_sources)
+        return tuple(map(compile_rule_pattern, self.unless_sources))
 
     @cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:

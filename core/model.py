@@ -20,7 +20,6 @@ drift apart.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
@@ -43,6 +42,7 @@ LINK_MARK = "\ue000"
 NUMBER_MARK = "\ue001"
 BRAND_MARK = "\ue002"
 MARKS = LINK_MARK + NUMBER_MARK + BRAND_MARK
+_MARK_SET = frozenset(MARKS)
 _SPACE_RUN = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 
@@ -218,8 +218,8 @@ def explaining_spans(model: WordingModel, mtext: ModelText, norm: NormalizedText
     weights = model.weights
     longest = max(model.orders)
     pointing = [(sign * weights[g], g) for g in known & model.pointing[sign]]
-    candidates = [g for _, g in heapq.nlargest(4 * most, pointing)
-                  if len(g.strip()) == longest and not any(m in g for m in MARKS)][:most]
+    strongest = sorted(pointing, reverse=True)[:4 * most]
+    candidates = [g for _, g in strongest if len(g.strip()) == longest and _MARK_SET.isdisjoint(g)][:most]
     ranges: list[tuple[int, int]] = []
     text = mtext.text
     for gram in candidates:

@@ -160,6 +160,8 @@ def one_edit_apart(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one substitution, insertion, deletion or swap."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
+    if len(a) >= 3 and len(b) >= 3 and a[0] != b[0] and a[-1] != b[-1]:
+        return False  # one edit of words this long leaves the first or the last letter as it was
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:

@@ -1,0 +1,26 @@
+"""Misspelt brand names: what counts as one edit away."""
+
+from __future__ import annotations
+
+from itertools import product
+
+from core.brands import one_edit_apart
+
+
+def _one_edit_variants(word: str, letters: str) -> set[str]:
+    """Every word one substitution, insertion, deletion or swap of neighbours away from ``word``."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in cuts if b}
+    variants |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    variants |= {a + c + b[1:] for a, b in cuts if b for c in letters}
+    variants |= {a + c + b for a, b in cuts for c in letters}
+    return variants - {word}
+
+
+def test_one_edit_apart_means_exactly_one_substitution_insertion_deletion_or_swap():
+    letters = "abc"
+    words = ["".join(p) for n in range(6) for p in product(letters, repeat=n)]
+    for a in words:
+        near = _one_edit_variants(a, letters)
+        for b in words:
+            assert one_edit_apart(a, b) == (b in near), (a, b)

@@ -29,15 +29,18 @@ INVISIBLE = re.compile(
 # Dash look-alikes that people and scammers use inside phone numbers (after NFKC).
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\u2500\u2501\uff70\u02d7\u2043\ufe63"
 _DIGITISH = "0-9x*○〇●×◯#"
-_NUMBER_DASH = re.compile(f"(?:(?<=[{_DIGITISH}])|(?<=[{_DIGITISH}] ))[{_DASHES}](?= ?[{_DIGITISH}])")
+# A dash after a digit (or a digit and a space) and before one. This pattern and the two below
+# start with the character they find, so that re's search looks only at such characters; what
+# must come before it is checked after it, by a look-behind that spans it ("(?<=[0-9].)").
+_NUMBER_DASH = re.compile(f"[{_DASHES}](?:(?<=[{_DIGITISH}].)|(?<=[{_DIGITISH}] .))(?= ?[{_DIGITISH}])")
 # Characters that combine with the one before (handled together so NFKC can compose them).
 _COMBINING_EXTRA = "\uff9e\uff9f\u3099\u309a"
 _CJK = r"\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\u3000](?=[{_CJK}])")  # one gap character
+_CJK_GAP = re.compile(rf"[ \t\u3000](?<=[{_CJK}].)(?=[{_CJK}])")  # one gap character between CJK ones
 _REMOVED = re.compile("\x00+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # "A m a z o n . c o . j p": three or more single Latin letters, digits or dots spaced apart.
-_SPACED_LETTERS = re.compile(r"(?<![0-9a-z.])(?:[0-9a-z.] ){2,}[0-9a-z.](?![0-9a-z.])")
+_SPACED_LETTERS = re.compile(r"[0-9a-z.](?<![0-9a-z.]{2}) (?:[0-9a-z.] )+[0-9a-z.](?![0-9a-z.])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,9 @@ _SCANNED = (range(0x0000, 0x3400), range(0x4DC0, 0x4E00), range(0xA000, 0xAC00),
 
 # How one character folds (see _char_fold).
 _KEPT, _ONE_TO_ONE, _COMBINING, _REST = range(4)
+# Characters seen that folding keeps as they are (see _changing).
+_STAYING: set[str] = set()
+_MOST_REMEMBERED = 65_536
 
 
 @lru_cache(maxsize=65536)
@@ -132,16 +138,32 @@ def extra_bytes(ch: str) -> int:
     return max(len(unicodedata.normalize("NFKC", ch).encode("utf-8", errors="surrogatepass")) - before, 0)
 
 
-def _rest_pattern(chars: set[str]) -> re.Pattern[str] | None:
-    """Stretches of ``chars`` that fold to zero or several characters, or compose.
+def _rest_pattern(folds: dict[str, int]) -> re.Pattern[str] | None:
+    """Stretches of the characters that fold to zero or several characters, or compose
+    (``folds``: how the text's characters that folding changes fold, see :func:`_changing`).
 
     The same matches as one pattern built over every character would find, because the
     character classes only leave out characters that are not in the text.
     """
-    kinds = {ch: _char_fold(ch)[0] for ch in chars}
-    combining = tuple(sorted(ord(ch) for ch, kind in kinds.items() if kind == _COMBINING))
-    rest = tuple(sorted(ord(ch) for ch, kind in kinds.items() if kind == _REST))
+    combining = tuple(sorted(ord(ch) for ch, kind in folds.items() if kind == _COMBINING))
+    rest = tuple(sorted(ord(ch) for ch, kind in folds.items() if kind == _REST))
     return _pattern_for(combining, rest) if combining or rest else None
+
+
+def _changing(chars: set[str]) -> dict[str, tuple[int, int]]:
+    """How the characters of ``chars`` that folding changes fold (see :func:`_char_fold`).
+
+    The characters found to stay as they are are remembered (up to _MOST_REMEMBERED), so that
+    a message's usual characters are set aside in one set operation instead of one look-up each.
+    """
+    folds = {}
+    for ch in chars - _STAYING:
+        fold = _char_fold(ch)
+        if fold[0] != _KEPT:
+            folds[ch] = fold
+        elif len(_STAYING) < _MOST_REMEMBERED:
+            _STAYING.add(ch)
+    return folds
 
 
 @lru_cache(maxsize=256)
@@ -166,16 +188,13 @@ def _fold_with_map(text: str) -> tuple[str, Sequence[int], Sequence[int]]:
     "㈱" -> "(株)", a character followed by combining marks) is matched by a pattern and folded
     piece by piece, which keeps normalising a large paste fast.
     """
-    chars = set(text)
-    one_to_one = {}
-    for ch in chars:
-        kind, target = _char_fold(ch)
-        if kind == _ONE_TO_ONE:
-            one_to_one[ord(ch)] = target
+    folds = _changing(set(text))
+    one_to_one = {ord(ch): target for ch, (kind, target) in folds.items() if kind == _ONE_TO_ONE}
     if one_to_one:
         text = text.translate(one_to_one)
-        chars = (chars - {chr(cp) for cp in one_to_one}) | {chr(cp) for cp in one_to_one.values()}
-    rest = _rest_pattern(chars)
+        targets = {chr(cp) for cp in one_to_one.values()}
+        folds = {ch: fold for ch, fold in folds.items() if fold[0] != _ONE_TO_ONE} | _changing(targets)
+    rest = _rest_pattern({ch: kind for ch, (kind, _) in folds.items()})
     matches = list(rest.finditer(text)) if rest is not None else []
     if not matches:  # nothing changes length: offsets are the identity
         n = len(text)

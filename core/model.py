@@ -43,7 +43,8 @@ NUMBER_MARK = "\ue001"
 BRAND_MARK = "\ue002"
 MARKS = LINK_MARK + NUMBER_MARK + BRAND_MARK
 _MARK_SET = frozenset(MARKS)
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r"\s{2,}")  # a run of spacing: one space stands for it
+_SPACE = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 
 
@@ -134,7 +135,8 @@ def model_text(norm: NormalizedText, marked: Iterable[tuple[Span, str]], max_cha
 
 
 def _plain(source: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
-    """Copy ``source[a:b]`` with digits as ``0`` and spacing runs as one space."""
+    """Copy ``source[a:b]`` with digits as ``0`` and spacing runs as one space (a run of one
+    character is copied, as a space: see :func:`_copy`)."""
     pos = a
     for m in _SPACE_RUN.finditer(source, a, b):
         _copy(source, pos, m.start(), pieces, starts, ends)
@@ -148,7 +150,7 @@ def _plain(source: str, a: int, b: int, pieces: list[str], starts: list[int], en
 def _copy(source: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
     if a >= b:
         return
-    pieces.append(_DIGIT.sub("0", source[a:b]))
+    pieces.append(_SPACE.sub(" ", _DIGIT.sub("0", source[a:b])))  # one character for one
     starts.extend(range(a, b))
     ends.extend(range(a + 1, b + 1))
 

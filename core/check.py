@@ -377,14 +377,13 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     reasons = _score(engine, analysis.fired, judgement.rule_points)
     if analysis.quoted:
         reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
-    known = model.known(analysis.grams)
-    points = judgement.model_points(model.evidence_of(known, len(analysis.grams)),
+    points = judgement.model_points(model.evidence(analysis.grams),
                                     confidence(analysis.model_text.text), analysis.asks_to_act)
     if points > 0 and analysis.warns_about_scams:
         points = 0.0  # a warning that asks nothing is not made a scam by its wording alone
     if points:
         rule = engine.by_id[SCAM_WORDING if points > 0 else ORDINARY_WORDING]
-        spans = explaining_spans(model, analysis.model_text, analysis.norm, known,
+        spans = explaining_spans(model, analysis.model_text, analysis.norm, analysis.grams,
                                  1 if points > 0 else -1, _EXPLAINED_NGRAMS)
         kind = ReasonKind.WARNING if points > 0 else ReasonKind.REASSURING
         reasons.append(_reason(rule, points, spans, kind))

@@ -268,13 +268,24 @@ class _OutOfTime(Exception):
 class _Watch:
     """Looked at between the passes of a check: stops it when asked to, or when it is late."""
 
-    deadline: float | None
+    deadline: float | None  # on this thread's processor time (time.thread_time)
     stop: Callable[[], bool] | None
+    # As many seconds from the start on the wall clock. A thread's processor time never runs
+    # ahead of the wall clock, so it is only read (a much slower call) once this has passed.
+    wall_deadline: float = 0.0
+
+    @classmethod
+    def starting_now(cls, seconds: float | None, stop: Callable[[], bool] | None) -> _Watch:
+        """A watch whose deadline is ``seconds`` of processor time from now (None: no deadline)."""
+        if seconds is None:
+            return cls(None, stop)
+        return cls(time.thread_time() + seconds, stop, time.perf_counter() + seconds)
 
     def __call__(self) -> None:
         if self.stop is not None and self.stop():
             raise CheckError(ErrorCode.CANCELLED, message("error.cancelled"))
-        if self.deadline is not None and time.thread_time() > self.deadline:
+        if (self.deadline is not None and time.perf_counter() > self.wall_deadline
+                and time.thread_time() > self.deadline):
             raise _OutOfTime
 
 
@@ -310,7 +321,7 @@ def analyse(text: str, engine: _Engine | None = None, *, stop: Callable[[], bool
         raise CheckError(ErrorCode.NOT_TEXT, message("error.not_text"))
     limit = levels.max_bytes
     # The deadline is on the processor time this thread spends: a busy machine does not cut a check.
-    watch = _Watch(time.thread_time() + levels.deadline_seconds if deadline else None, stop)
+    watch = _Watch.starting_now(levels.deadline_seconds if deadline else None, stop)
     try:
         return _analyse(text, engine, _first_bytes(text, limit), watch, junk)
     except _OutOfTime:

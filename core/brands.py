@@ -234,5 +234,30 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
 
 
 def owner_of(domain: str, host: str | None = None) -> Brand | None:
-    """The brand that really uses ``domain``, if any."""
-    return next((b for b in load_brands() if b.owns(domain, host)), None)
+    """The brand that really uses ``domain``, if any (the first in the file, as
+    :meth:`Brand.owns` tells, found through :func:`_domain_index` instead of asking each brand)."""
+    exact, below, patterns = _domain_index()
+    host = host or domain
+    owners = [i for entry, i in below if domain.endswith(entry)]
+    owners += [i for entry, i in patterns if fnmatch(host, entry) or fnmatch(host, "*." + entry)]
+    if domain in exact:
+        owners.append(exact[domain])
+    return load_brands()[min(owners)] if owners else None
+
+
+@cache
+def _domain_index() -> tuple[dict[str, int], tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """The brands' domains, for :func:`owner_of`: each plain entry with the position of the first
+    brand that has it; the entries starting with "." (a whole branch, ".go.jp"); the entries with
+    "*" (matched against the host). Positions are in load_brands()."""
+    exact: dict[str, int] = {}
+    below, patterns = [], []
+    for i, brand in enumerate(load_brands()):
+        for entry in brand.domains:
+            if "*" in entry:
+                patterns.append((entry, i))
+                continue
+            exact.setdefault(entry, i)
+            if entry.startswith("."):
+                below.append((entry, i))
+    return exact, tuple(below), tuple(patterns)

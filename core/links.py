@@ -233,17 +233,23 @@ def _lookalike(host: str, domain: str, brands: tuple[Brand, ...], named: set[str
     """A brand word inside a host that is not that brand's (``yamato-xx.com``, ``aoen.co.jp.v-o-t.com``)."""
     labels = re.split(r"[.-]", host[: len(host) - len(domain)].rstrip(".")) + re.split(r"[.-]", domain.split(".")[0])
     for brand in brands:
-        if brand.owns(domain, host):
-            continue
-        for token in brand.host_tokens:
-            for label in labels:
-                if not label:
-                    continue
-                if token == label or (len(token) >= 5 and token in label):
-                    return brand
-                if brand.id in named and len(token) >= 4 and one_edit_apart(label, token):
-                    return brand
+        if _has_brand_word(labels, brand, brand.id in named) and not brand.owns(domain, host):
+            return brand
     return None
+
+
+def _has_brand_word(labels: list[str], brand: Brand, named: bool) -> bool:
+    """Whether a label is one of the brand's words or holds a long one (five letters or more),
+    or, for a brand the message names, is one of its words of four letters or more misspelt."""
+    for token in brand.host_tokens:
+        for label in labels:
+            if not label:
+                continue
+            if token == label or (len(token) >= 5 and token in label):
+                return True
+            if named and len(token) >= 4 and one_edit_apart(label, token):
+                return True
+    return False
 
 
 def _odd_scheme(scheme: re.Match[str] | None) -> bool:

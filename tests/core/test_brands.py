@@ -24,3 +24,19 @@ def test_one_edit_apart_means_exactly_one_substitution_insertion_deletion_or_swa
         near = _one_edit_variants(a, letters)
         for b in words:
             assert one_edit_apart(a, b) == (b in near), (a, b)
+
+
+def test_the_owner_of_a_domain_is_the_first_brand_that_says_it_uses_it():
+    from core.brands import load_brands, owner_of
+
+    brands = load_brands()
+    cases = {("city.ito.shizuoka.jp", "www.city.ito.shizuoka.jp"), ("example.com", None),
+             ("amazon.co.jp", "amazon.co.jp.evil.example"), ("go.jp", None)}
+    for brand in brands:
+        for entry in brand.domains:
+            plain = entry.lstrip(".").replace("*", "x")
+            cases |= {(entry, None), (plain, None), ("a." + plain, None), (plain, "www." + plain),
+                      ("not" + plain, None), (plain, "a.b." + plain)}
+    for domain, host in cases:
+        first = next((b for b in brands if b.owns(domain, host)), None)
+        assert owner_of(domain, host) == first, (domain, host)

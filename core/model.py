@@ -43,7 +43,7 @@ NUMBER_MARK = "\ue001"
 BRAND_MARK = "\ue002"
 MARKS = LINK_MARK + NUMBER_MARK + BRAND_MARK
 _MARK_SET = frozenset(MARKS)
-_SPACE_RUN = re.compile(r"\s{2,}")  # a run of spacing: one space stands for it
+_SPACE_RUN = re.compile(r" {2,}")  # in the text with each spacing character a space: one space for the run
 _SPACE = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 
@@ -105,6 +105,8 @@ def model_text(norm: NormalizedText, marked: Iterable[tuple[Span, str]], max_cha
     """
     source = norm.text
     limit = min(len(source), 2 * max_chars)  # enough to fill max_chars: the work stays bounded
+    # Digits as 0 and every spacing character as a space, one character for one, so offsets hold.
+    plain = _SPACE.sub(" ", _DIGIT.sub("0", source[:limit]))
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -114,7 +116,7 @@ def model_text(norm: NormalizedText, marked: Iterable[tuple[Span, str]], max_cha
             break
         if a < pos:
             continue
-        _plain(source, pos, a, pieces, starts, ends)
+        _plain(plain, pos, a, pieces, starts, ends)
         if mark:
             pieces.append(mark)
             starts.append(a)
@@ -124,28 +126,27 @@ def model_text(norm: NormalizedText, marked: Iterable[tuple[Span, str]], max_cha
             starts.append(a)
             ends.append(max(a, b))
         pos = b
-    _plain(source, pos, max(pos, limit), pieces, starts, ends)
+    _plain(plain, pos, max(pos, limit), pieces, starts, ends)
     text = "".join(pieces)[:max_chars]
     return ModelText(text=text, starts=starts[:len(text)], ends=ends[:len(text)])
 
 
-def _plain(source: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
-    """Copy ``source[a:b]`` with digits as ``0`` and spacing runs as one space (a run of one
-    character is copied, as a space: see :func:`_copy`)."""
+def _plain(plain: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
+    """Copy ``plain[a:b]`` with each run of spaces as one space."""
     pos = a
-    for m in _SPACE_RUN.finditer(source, a, b):
-        _copy(source, pos, m.start(), pieces, starts, ends)
+    for m in _SPACE_RUN.finditer(plain, a, b):
+        _copy(plain, pos, m.start(), pieces, starts, ends)
         pieces.append(" ")
         starts.append(m.start())
         ends.append(m.end())
         pos = m.end()
-    _copy(source, pos, b, pieces, starts, ends)
+    _copy(plain, pos, b, pieces, starts, ends)
 
 
-def _copy(source: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
+def _copy(plain: str, a: int, b: int, pieces: list[str], starts: list[int], ends: list[int]) -> None:
     if a >= b:
         return
-    pieces.append(_SPACE.sub(" ", _DIGIT.sub("0", source[a:b])))  # one character for one
+    pieces.append(plain[a:b])
     starts.extend(range(a, b))
     ends.extend(range(a + 1, b + 1))
 

@@ -12,10 +12,12 @@ import re
 from fnmatch import fnmatch
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from importlib import resources
 
 from . import snapshot
 from .normalize import NormalizedText
+from .prefilter import character_pairs
 from .rules import RuleFileError
 from .verdict import Span, Text
 
@@ -130,6 +132,13 @@ def _name_index() -> tuple[dict[str, tuple[Brand, ...]], frozenset[str]]:
 
 
 @cache
+def _names_and_pairs() -> tuple[tuple[str, ...], tuple[frozenset[int], ...]]:
+    """The brand names in the order of _name_index, and the character pairs of each."""
+    names = tuple(_name_index()[0])
+    return names, tuple(map(character_pairs, names))
+
+
+@cache
 def _katakana_index() -> tuple[re.Pattern[str] | None, dict[str, tuple[Brand, ...]]]:
     """Katakana brand names with voicing marks removed ("アマゾン" -> "アマソン"), as one pattern."""
     owners: dict[str, list[Brand]] = {}
@@ -139,8 +148,21 @@ def _katakana_index() -> tuple[re.Pattern[str] | None, dict[str, tuple[Brand, ..
                 owners.setdefault(name.translate(_DAKUTEN), []).append(brand)
     if not owners:
         return None, {}
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True)))
-    return pattern, {n: tuple(bs) for n, bs in owners.items()}
+    # Matched in the text as written: each character stands for itself and its voiced forms
+    # ("[カガ]"), the first one written out in each of its forms so that every alternative
+    # starts with a fixed character (re's search then skips to those characters).
+    read_as: dict[str, list[str]] = {}
+    for voiced, plain in _DAKUTEN.items():
+        read_as.setdefault(plain, [plain]).append(chr(voiced))
+    alternatives = []
+    for name in sorted(owners, key=len, reverse=True):
+        rest = "".join(_one_of(read_as.get(ch, [ch])) for ch in name[1:])
+        alternatives += [re.escape(first) + rest for first in read_as.get(name[0], [name[0]])]
+    return re.compile("|".join(alternatives)), {n: tuple(bs) for n, bs in owners.items()}
+
+
+def _one_of(chars: list[str]) -> str:
+    return re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(map(re.escape, chars)) + "]"
 
 
 @cache
@@ -194,10 +216,11 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         found[brand.id] = (brand, spans, was or misspelt)
 
     owners, whole_words = _name_index()
-    letters = set(text)
-    for name, brands in owners.items():
-        if name and name[0] not in letters:
-            continue  # a quick look before searching the text for it
+    names, needs = _names_and_pairs()
+    # A quick look before searching the text for a name: it must hold every pair of the name's
+    # neighbouring characters (see core.prefilter.character_pairs).
+    for name in compress(names, map(character_pairs(text).issuperset, needs)):
+        brands = owners[name]
         at = text.find(name)
         hits = 0
         while at != -1 and hits < _MAX_SPANS:
@@ -211,10 +234,10 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
     kata_pattern, kata_owners = _katakana_index()
     if kata_pattern is not None:
         real_names = set(owners)
-        for m in kata_pattern.finditer(text.translate(_DAKUTEN)):
-            written = text[m.start():m.end()]
+        for m in kata_pattern.finditer(text):
+            written = m.group()
             if written not in real_names:  # "アマソン" where "アマゾン" was meant
-                for brand in kata_owners[m.group()]:
+                for brand in kata_owners[written.translate(_DAKUTEN)]:
                     note(brand, m.start(), m.end(), True)
 
     seen: set[str] = set()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from functools import lru_cache
 from itertools import chain
 
 try:  # the regular-expression parser of the standard library (sre_parse before 3.11)
@@ -208,7 +209,7 @@ class LiteralIndex:
         # Patterns that need more than one set: the numbers of all of them.
         self._all_needed = {key: frozenset(numbered[s] for s in sets) for key, sets in needs.items() if len(sets) > 1}
         # Per literal, the numbers of the sets it is in: by its character, or by its pairs (see
-        # _pairs_in), filed under the rarest of them.
+        # character_pairs), filed under the rarest of them.
         by_character: dict[str, set[int]] = {}
         by_literal: dict[str, set[int]] = {}
         for lits, n in numbered.items():
@@ -216,7 +217,7 @@ class LiteralIndex:
                 (by_character if len(lit) == 1 else by_literal).setdefault(lit, set()).add(n)
         by_pairs: dict[frozenset[int], set[int]] = {}
         for lit, ns in by_literal.items():
-            by_pairs.setdefault(frozenset(_pairs_in(lit)), set()).update(ns)
+            by_pairs.setdefault(character_pairs(lit), set()).update(ns)
         self._sets_by_character = {ch: frozenset(ns) for ch, ns in by_character.items()}
         self._sets_by_pairs = {pairs: frozenset(ns) for pairs, ns in by_pairs.items()}
         shared = Counter(pair for pairs in by_pairs for pair in pairs)
@@ -227,7 +228,7 @@ class LiteralIndex:
 
     def candidates(self, text: str) -> set[tuple[int, int]]:
         """The patterns that could match ``text`` (keys as given to the index)."""
-        pairs = _pairs_in(text)
+        pairs = character_pairs(text)
         worth_checking = chain.from_iterable(map(self._by_rarest.__getitem__, pairs & self._by_rarest.keys()))
         met = set().union(*map(self._sets_by_pairs.__getitem__, filter(pairs.issuperset, worth_checking)),
                           *map(self._sets_by_character.__getitem__, filter(text.__contains__, self._sets_by_character)))
@@ -236,18 +237,22 @@ class LiteralIndex:
         return found
 
 
-def _pairs_in(text: str) -> set[int]:
+@lru_cache(maxsize=4)
+def character_pairs(text: str) -> frozenset[int]:
     """The pairs of neighbouring characters of ``text``, each as one number: the two characters'
     codes side by side, read eight bytes at a time from the text's UTF-32 form (from its first
     character, then from its second). Far quicker than making a two-character string of each.
+    A literal can only be in a text that holds all of its pairs.
 
     Worked out on the text's distinct pieces of _PIECE characters (each overlapping the next by
-    one, so no pair is missed): a long paste that repeats itself is read once.
+    one, so no pair is missed): a long paste that repeats itself is read once. The last few
+    texts' pairs are kept: the rules' prefilter and the brand search read the same text.
     """
-    pairs: set[int] = set()
     pieces = {text[at:at + _PIECE + 1] for at in range(0, len(text), _PIECE)} if len(text) > _PIECE else (text,)
-    for piece in pieces:
-        code = piece.encode("utf-32-le", "surrogatepass")
-        pairs.update(array("Q", code[:len(code) // 8 * 8]))
-        pairs.update(array("Q", code[4:4 + (len(code) - 4) // 8 * 8]))
-    return pairs
+    numbers = chain.from_iterable(_pair_numbers(piece.encode("utf-32-le", "surrogatepass")) for piece in pieces)
+    return frozenset(chain.from_iterable(numbers))
+
+
+def _pair_numbers(code: bytes) -> tuple[array, array]:
+    """The pairs from the first character of the UTF-32 text ``code`` on, and from its second."""
+    return array("Q", code[:len(code) // 8 * 8]), array("Q", code[4:4 + (len(code) - 4) // 8 * 8])

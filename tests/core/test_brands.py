@@ -40,3 +40,24 @@ def test_the_owner_of_a_domain_is_the_first_brand_that_says_it_uses_it():
     for domain, host in cases:
         first = next((b for b in brands if b.owns(domain, host)), None)
         assert owner_of(domain, host) == first, (domain, host)
+
+
+def test_katakana_names_are_found_in_the_text_as_written_as_in_the_text_without_voicing_marks():
+    """The pattern reads each character as itself or its voiced forms: it finds what the plain
+    names find in the text with its voicing marks taken away ("アマソン" for "アマゾン")."""
+    import random
+    import re
+
+    from core.brands import _DAKUTEN, _katakana_index
+
+    pattern, owners = _katakana_index()
+    plain = re.compile("|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True)))
+    voiced = {plain_ch: [chr(v) for v, p in _DAKUTEN.items() if p == plain_ch] for plain_ch in set(_DAKUTEN.values())}
+    rng = random.Random(7)
+    texts = []
+    for name in owners:
+        for _ in range(5):
+            texts.append("".join(rng.choice([ch] + voiced.get(ch, [])) for ch in name))
+    texts.append("お知らせ" + "".join(texts) + "ーアイウ")
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text.translate(_DAKUTEN))]

@@ -96,12 +96,12 @@ def test_a_long_literal_is_not_taken_as_there_when_only_its_first_two_characters
 
 
 def test_every_pair_of_neighbouring_characters_is_found_however_the_paste_repeats():
-    from core.prefilter import _pairs_in
+    from core.prefilter import character_pairs
 
     pairs = ["ab", "ba", "aa", "お支", "支払", "\U0001f600a", "a\U0001f600"]
-    assert len({frozenset(_pairs_in(pair)) for pair in pairs}) == len(pairs)
-    assert all(len(_pairs_in(pair)) == 1 for pair in pairs)
+    assert len({frozenset(character_pairs(pair)) for pair in pairs}) == len(pairs)
+    assert all(len(character_pairs(pair)) == 1 for pair in pairs)
     for text in ["", "a", "ab", "abc", "お支払い" * 1000, "call 03-1234-5678 now " * 500, "\n".join(TEXTS[:200]),
                  "x" * 1024 + "y", "x" * 1023 + "yz" + "x" * 2000, "😀あ😀" * 400]:
-        one_by_one = set().union(*(_pairs_in(text[i:i + 2]) for i in range(len(text) - 1)))
-        assert _pairs_in(text) == one_by_one
+        one_by_one = set().union(*(character_pairs(text[i:i + 2]) for i in range(len(text) - 1)))
+        assert character_pairs(text) == one_by_one

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, groupby
 from operator import itemgetter
 import time
@@ -145,6 +145,7 @@ class _Combination:
 class _Engine:
     rules: RuleSet
     by_id: dict[str, Rule]
+    position: dict[str, int]  # rule id -> its place in file order
     link_notes: dict[LinkRisk, Text]
     literals: LiteralIndex  # which patterns could match a text (see core.prefilter)
     combinations: tuple[_Combination, ...]  # in file order
@@ -224,8 +225,8 @@ def _engine() -> _Engine:
                             {(r, i): more for r, rule in patterns for i, more in enumerate(rule.also_required)})
     combinations = tuple(_Combination(rule, tuple(sorted(positive_ids(rule.when))), needed_ids(rule.when))
                          for rule in rules.rules if rule.kind == "combination")
-    return _Engine(rules=rules, by_id=by_id, link_notes=notes, literals=literals,
-                   combinations=combinations)
+    return _Engine(rules=rules, by_id=by_id, position={r.id: i for i, r in enumerate(rules.rules)},
+                   link_notes=notes, literals=literals, combinations=combinations)
 
 
 @cache
@@ -601,8 +602,19 @@ def _sentences_with(norm: NormalizedText, marks) -> list[Span]:
     return found
 
 
-def _inside(span: Span, regions: list[Span]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in regions)
+class _Regions:
+    """Stretches of the text (sentences, quotations, list lines; they may overlap), asked
+    whether one of them holds a span: the regions that start no later than the span, sorted,
+    and the furthest any of them reaches, so each question is one binary search."""
+
+    def __init__(self, regions: list[Span]) -> None:
+        ordered = sorted(regions)
+        self._starts = [a for a, _ in ordered]
+        self._reach = list(accumulate((b for _, b in ordered), max))  # furthest end among the first k
+
+    def hold(self, span: Span) -> bool:
+        k = bisect_right(self._starts, span[0])
+        return k > 0 and self._reach[k - 1] >= span[1]
 
 
 def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]],
@@ -629,12 +641,13 @@ def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, li
         return fired, (), _asks_to_act(engine, fired), ()
     listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
     advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
-    if any(not _inside(s, quotes + listed + advice) for s in fired.get(SPEAKS_TO_YOU, ())):
+    addressed = _Regions(quotes + listed + advice)
+    if not all(map(addressed.hold, fired.get(SPEAKS_TO_YOU, ()))):
         return fired, (), _asks_to_act(engine, fired), ()
     reports = _reported_sentences(norm, fired) + listed
-    regions = quotes + reports
+    regions = _Regions(quotes + reports)
     outside = {rid: spans for rid, spans in fired.items()
-               if rid in _NEVER_QUOTED or not all(_inside(s, regions) for s in spans)}
+               if rid in _NEVER_QUOTED or not all(map(regions.hold, spans))}
     if _asks_to_act(engine, outside):
         return fired, (), True, _outside_all(reports, quotes)
     quoted = sorted({s for rid, spans in fired.items() if rid not in outside
@@ -682,8 +695,9 @@ def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
         return []
     reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))
     if reported:  # the combinations again, on what is said outside them
+        regions = _Regions(reported)
         own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"
-               and (not spans or not all(_inside(s, reported) for s in spans))}
+               and (not spans or not all(map(regions.hold, spans)))}
         _fire_combinations(engine, own)
     else:
         own = analysis.fired
@@ -711,9 +725,8 @@ def _score(engine: _Engine, fired: dict[str, list[Span]],
     caps = engine.rules.levels.caps
     used: dict[str, float] = {}
     reasons: list[Reason] = []
-    for rule in engine.rules.rules:  # in file order: stable, explainable
-        if rule.id not in fired:
-            continue
+    for rule_id in sorted(fired, key=engine.position.__getitem__):  # in file order: stable, explainable
+        rule = engine.by_id[rule_id]
         score = rule.score
         if rule.group in caps and score > 0:
             room = max(caps[rule.group] - used.get(rule.group, 0.0), 0.0)

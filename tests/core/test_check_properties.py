@@ -101,3 +101,18 @@ def test_a_warning_whose_score_the_group_cap_used_up_still_names_its_topic():
     assert transfer and transfer[0].score == 0 and transfer[0].kind is ReasonKind.WARNING
     assert "payment" in verdict.topics
     assert verdict.topics.index("payment") > verdict.topics.index("billing")  # scored signs first
+
+
+spans = st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(spans, max_size=12), st.lists(spans, max_size=12))
+def test_a_span_is_held_by_the_regions_when_one_of_them_holds_it(regions, asked):
+    """The sentences and quotations that set a warning's reports aside are searched by binary
+    search: the same answer as looking through every region."""
+    from core.check import _Regions
+
+    found = _Regions(regions)
+    for start, end in asked:
+        assert found.hold((start, end)) == any(a <= start and end <= b for a, b in regions)

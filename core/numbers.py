@@ -18,6 +18,7 @@ from importlib import resources
 from . import snapshot
 from .messages import message
 from .normalize import NormalizedText
+from .pattern_start import compile_pattern
 from .verdict import Listing, NumberKind, PhoneNumber, Text
 
 if TYPE_CHECKING:
@@ -25,11 +26,12 @@ if TYPE_CHECKING:
 
 _MASK = "x*○〇●×◯"
 # A number with some digits hidden: 03-xxxx-xxxx, 050-****-****, 0120-○○○-○○○, 〇〇-〇〇〇〇-〇〇〇〇
-_MASKED = re.compile(
+_MASKED_SHAPE = (
     rf"(?<![0-9a-z{_MASK}])(?=[0-9{_MASK} -]{{0,16}}[{_MASK}])"  # a mask within its reach: cheap to skip plain numbers
     rf"(?:0[0-9{_MASK}]{{0,4}}|[{_MASK}]{{2,5}})(?:[- ]?[0-9{_MASK}]{{2,4}}){{1,2}}[- ]?[0-9{_MASK}]{{3,4}}"
     rf"(?![0-9a-z{_MASK}])"
 )
+_MASKED = compile_pattern(_MASKED_SHAPE)  # a search skips to a "0" or a mask (see core.pattern_start)
 # Numbers people dial without an area code: emergency and consultation lines, SMS short codes.
 # Only the listed ones are matched ("130" in "合計130" is not a phone number); see _service_pattern.
 _SERVICE_SHAPES = (
@@ -129,13 +131,18 @@ def read_number_lists() -> NumberLists:
 
 @cache
 def _service_pattern(keys: frozenset[str]) -> re.Pattern[str]:
-    """The pattern for the listed service numbers (built once for the shipped list)."""
+    """The pattern for the listed service numbers (built once for the shipped list; a search
+    skips to a "#" or a digit, see core.pattern_start)."""
+    return compile_pattern(_service_shapes(keys), re.MULTILINE)
+
+
+def _service_shapes(keys: frozenset[str]) -> str:
     def alternation(found):
         return "(?:" + "|".join(sorted(map(re.escape, found), key=len, reverse=True)) + ")" if found else "(?!)"
-    return re.compile(_SERVICE_SHAPES.format(
+    return _SERVICE_SHAPES.format(
         hash_keys=alternation([k for k in keys if k.startswith("#")]),
         short_keys=alternation([k for k in keys if k.isdigit() and len(k) <= 4]),
-    ), re.MULTILINE)
+    )
 
 
 def _listing(key: str, lists: NumberLists) -> tuple[Listing, Text | None]:

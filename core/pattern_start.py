@@ -6,7 +6,7 @@ positions holding one of those characters. A pattern that starts otherwise ("(�
 "(ご)?注意…", "\\d+日…") is tried at every position of the text, which costs several times as
 much on a long message.
 
-:func:`compile_rule_pattern` rewrites such a pattern, once, into alternatives that each start
+:func:`compile_pattern` rewrites such a pattern, once, into alternatives that each start
 with a fixed character, by steps that keep the order in which the pattern tries its ways of
 matching, so it finds exactly the same matches:
 
@@ -15,14 +15,22 @@ matching, so it finds exactly the same matches:
 - a character class ``[をに]R`` tries ``をR`` or ``にR``, only one of which can start at a
   position;
 - a group around the start is read as what it holds (only where a match starts and ends
-  matters to the rules: the rewritten pattern's groups are not used).
+  matters to the rules: the rewritten pattern's groups are not used);
+- what is checked before the first character (``\\b``, a look-behind or look-ahead) is checked
+  right after it instead, by a look-behind that spans the character: ``(?<![a-z])cR`` is
+  ``c(?<=(?<![a-z])c)R``.
 
-A pattern that cannot be rewritten so (it starts with ``\\b`` or a look-around, ``.``, a wide
-character class, or would need more than _MOST_ALTERNATIVES alternatives) is compiled as written.
+Where some alternatives start with a wide class ("\\d+万|お金|…"), the pattern starts with one
+class of every first character instead, and each alternative checks, by a look-behind, that the
+character it read is one of its own.
+
+A pattern that cannot be rewritten so (it starts with ``.`` or a negated class among other
+choices, or would need more than _MOST_ALTERNATIVES alternatives) is compiled as written.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 try:  # the regular-expression parser and compiler of the standard library
@@ -38,32 +46,40 @@ class _CannotRewrite(Exception):
     """The pattern's start cannot be written as alternatives that each start with a character."""
 
 
-def compile_rule_pattern(source: str) -> re.Pattern[str]:
-    """``re.compile(source)``, or an equivalent pattern whose search looks only at the
+def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, or an equivalent pattern whose search looks only at the
     positions where a match can start (see the module docstring)."""
-    plain = re.compile(source)
+    plain = re.compile(source, flags)
     try:
-        return _rewritten(source, plain) or plain
+        return _rewritten(plain) or plain
     except Exception:  # noqa: BLE001 - the standard library's internals differ: compile as written
         return plain
 
 
-def _rewritten(source: str, plain: re.Pattern[str]) -> re.Pattern[str] | None:
+def _rewritten(plain: re.Pattern[str]) -> re.Pattern[str] | None:
     if _sre_compiler is None or _starts_findably(plain):
         return None
-    parsed = _p.parse(source)
-    if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_VERBOSE) or _refers_back(parsed.data):
+    parsed = _p.parse(plain.pattern, plain.flags)
+    if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) or _refers_back(parsed.data):
         return None
     try:
-        alternatives = _alternatives(list(parsed.data))
+        alternatives = _alternatives(list(parsed.data), parsed.state)
     except _CannotRewrite:
         return None
     if len(alternatives) == 1:  # one way to start: with a character class
-        return _sre_compiler.compile(_p.SubPattern(parsed.state, alternatives[0]))
-    if any(a[0][0] is not _c.LITERAL for a in alternatives):
+        return _sre_compiler.compile(_p.SubPattern(parsed.state, alternatives[0]), plain.flags)
+    if all(a[0][0] is _c.LITERAL for a in alternatives):
+        branch = (_c.BRANCH, (None, [_p.SubPattern(parsed.state, a) for a in alternatives]))
+        return _sre_compiler.compile(_p.SubPattern(parsed.state, [branch]), plain.flags)
+    # Some start with a class ("\\d+万|お金"): one class of every first character, then each
+    # alternative checks, looking back, that the character is one of its own.
+    firsts = [member for a in alternatives for member in ([a[0]] if a[0][0] is _c.LITERAL else a[0][1])]
+    if any(op is _c.NEGATE for op, _ in firsts):
         return None
-    branch = (_c.BRANCH, (None, [_p.SubPattern(parsed.state, a) for a in alternatives]))
-    return _sre_compiler.compile(_p.SubPattern(parsed.state, [branch]))
+    checked = [_p.SubPattern(parsed.state, [(_c.ASSERT, (-1, _p.SubPattern(parsed.state, a[:1])))] + a[1:])
+               for a in alternatives]
+    start = [(_c.IN, list(dict.fromkeys(firsts))), (_c.BRANCH, (None, checked))]
+    return _sre_compiler.compile(_p.SubPattern(parsed.state, start), plain.flags)
 
 
 def _starts_findably(pattern: re.Pattern[str]) -> bool:
@@ -97,12 +113,17 @@ def _subpatterns(op, av):
     return []
 
 
-def _alternatives(items: list) -> list[list]:
-    """Sequences, each starting with one fixed character, that together match as ``items``
-    does, tried in the same order."""
+def _alternatives(items: list, state) -> list[list]:
+    """Sequences, each starting with one character (mostly a fixed one), that together match
+    as ``items`` does, tried in the same order."""
     if not items:
         raise _CannotRewrite  # a match could be empty here: it can start anywhere
     (op, av), rest = items[0], items[1:]
+    if op in _ZERO_WIDTH:
+        checks = list(itertools.takewhile(lambda item: item[0] in _ZERO_WIDTH, items))
+        after = _alternatives(items[len(checks):], state)
+        # The checks, made where the first character is, from just after it.
+        return [[a[0], (_c.ASSERT, (-1, _p.SubPattern(state, checks + [a[0]])))] + a[1:] for a in after]
     if op is _c.LITERAL:
         return [items]
     if op is _c.IN:
@@ -113,19 +134,19 @@ def _alternatives(items: list) -> list[list]:
         _group, add_flags, del_flags, inner = av
         if add_flags or del_flags:
             raise _CannotRewrite
-        return _alternatives(list(inner) + rest)
+        return _alternatives(list(inner) + rest, state)
     if op is _c.BRANCH:
-        return _at_most([a for branch in av[1] for a in _alternatives(list(branch) + rest)])
+        return _at_most([a for branch in av[1] for a in _alternatives(list(branch) + rest, state)])
     if op is _c.MAX_REPEAT:
         low, high, inner = av
         if inner.getwidth()[0] == 0:
             raise _CannotRewrite  # an item that can match nothing repeats in ways not worth following
         one = (_c.SUBPATTERN, (None, 0, 0, inner))
         fewer = (_c.MAX_REPEAT, (max(low - 1, 0), high if high == _c.MAXREPEAT else high - 1, inner))
-        with_one = _alternatives([one] + ([fewer] if high != 1 else []) + rest)
+        with_one = _alternatives([one] + ([fewer] if high != 1 else []) + rest, state)
         if low >= 1:
             return with_one
-        return _at_most(with_one + _alternatives(rest))
+        return _at_most(with_one + _alternatives(rest, state))
     raise _CannotRewrite
 
 
@@ -135,5 +156,6 @@ def _at_most(alternatives: list[list]) -> list[list]:
     return alternatives
 
 
+_ZERO_WIDTH = () if _c is None else (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _REPEATS = () if _c is None else tuple(
     op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)

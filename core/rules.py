@@ -32,7 +32,7 @@ from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from .pattern_start import compile_rule_pattern
+from .pattern_start import compile_pattern
 from .prefilter import Literals, checked_requirements
 from .verdict import Level, Text
 
@@ -95,7 +95,7 @@ class Rule:
         """Pattern ``index``, compiled the first time it is needed."""
         compiled = self._compiled[index]
         if compiled is None:
-            compiled = self._compiled[index] = compile_rule_pattern(self.pattern_sources[index])
+            compiled = self._compiled[index] = compile_pattern(self.pattern_sources[index])
         return compiled
 
     @property
@@ -104,7 +104,7 @@ class Rule:
 
     @cached_property
     def unless(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(map(compile_rule_pattern, self.unless_sources))
+        return tuple(map(compile_pattern, self.unless_sources))
 
     @cached_property
     def _compiled(self) -> list[re.Pattern[str] | None]:

@@ -149,6 +149,7 @@ class _Engine:
     link_notes: dict[LinkRisk, Text]
     literals: LiteralIndex  # which patterns could match a text (see core.prefilter)
     combinations: tuple[_Combination, ...]  # in file order
+    floored: tuple[Rule, ...]  # the rules with a floor (hard evidence), in file order
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +227,8 @@ def _engine() -> _Engine:
     combinations = tuple(_Combination(rule, tuple(sorted(positive_ids(rule.when))), needed_ids(rule.when))
                          for rule in rules.rules if rule.kind == "combination")
     return _Engine(rules=rules, by_id=by_id, position={r.id: i for i, r in enumerate(rules.rules)},
-                   link_notes=notes, literals=literals, combinations=combinations)
+                   link_notes=notes, literals=literals, combinations=combinations,
+                   floored=tuple(r for r in rules.rules if r.floor is not None))
 
 
 @cache
@@ -487,8 +489,9 @@ def _fire_patterns(norm: NormalizedText, engine: _Engine, fired: dict[str, list[
         spans: list[Span] = []
         for _, index in keys:
             for m in rule.pattern(index).finditer(text):
-                if m.end() > m.start():
-                    spans.append(norm.to_original(m.start(), m.end()))
+                start, end = m.span()
+                if end > start:
+                    spans.append(norm.to_original(start, end))
                 if len(spans) >= cap:
                     break
             if len(spans) >= cap:
@@ -690,7 +693,7 @@ def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
     message says it in its own voice: a pattern with a match outside quotation marks and
     sentences that report what someone said ("...って言われた"), a combination that holds on
     such signals alone."""
-    floored = [r for r in engine.rules.rules if r.floor is not None and r.id in analysis.fired]
+    floored = [r for r in engine.floored if r.id in analysis.fired]
     if not floored:
         return []
     reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))

@@ -46,14 +46,18 @@ _OTHER_SCHEME = re.compile(
 )
 _WEB_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp)$", re.IGNORECASE)
 # A label may not start right after a defanged dot: otherwise every label of "a[.]a[.]a[.]..."
-# would start a new attempt that scans to the end (quadratic time).
+# would start a new attempt that scans to the end (quadratic time). The pattern starts with the
+# first label's first character, so re's search skips to letters and digits; what may not come
+# before it is checked right after it, by look-behinds that span it.
+_AFTER_FIRST = r"(?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\))"  # a label after its first character, and its dot
 _BARE = re.compile(
-    r"(?<![a-z0-9@._/-])(?<!\[\.\])(?<!\(\.\))"
-    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\))){1,126}"
+    r"([a-z0-9](?<![a-z0-9@._/-].)(?<!\[\.\].)(?<!\(\.\).)" + _AFTER_FIRST  # the first label: 1 to 126 in all
+    + r"(?:[a-z0-9]" + _AFTER_FIRST + r"){0,125}"
     r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
 )
 # The ideographic full stop between letters or digits: browsers read "evil。com" as "evil.com".
-_IDEOGRAPHIC_DOT = re.compile(r"(?<=[a-z0-9])。(?=[a-z0-9])", re.IGNORECASE)
+# (It starts with the full stop, so re's search skips to it; the look-behind spans it.)
+_IDEOGRAPHIC_DOT = re.compile(r"。(?<=[a-z0-9]。)(?=[a-z0-9])", re.IGNORECASE)
 _SCHEME_PREFIX = re.compile(rf"([a-z*][a-z0-9+.*-]*){_COLON}([/\\]*)", re.IGNORECASE)
 _NO_SLASH_SCHEMES = frozenset({"mailto", "javascript", "vbscript", "data", "file"})
 _COMPANY_FORM = re.compile(r"co\.(?:ltd|inc|llc)")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import LinkRisk, check
 from core.links import defang
@@ -160,3 +162,37 @@ def test_a_plain_email_address_is_printed_dead_so_no_viewer_makes_it_a_mail_link
     assert "support-desk@example-help[.]com" in shown
     assert "example-help.com" not in shown
     assert defang_text("メールは×××@××.ne.jpです", []) == "メールは×××@××.ne.jpです"  # masked: nothing to link
+
+
+BARE_AS_FIRST_WRITTEN = (
+    r"(?<![a-z0-9@._/-])(?<!\[\.\])(?<!\(\.\))"
+    r"((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.|\[\.\]|\(\.\))){1,126}"
+    r"([a-z]{2,24}))(?![a-z0-9@-])(?![.][a-z0-9])((?:[/?#][!#-;=?-z~%]*)?)"
+)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from(list("ab0.-[](/@_x 。") + ["co", "jp", "com", "[.]", "(.)", "www."]),
+                max_size=30).map("".join))
+def test_a_bare_address_is_found_as_by_the_pattern_with_its_checks_first(text):
+    """The bare-address pattern starts with a letter or digit (re's search skips to those) and
+    checks what comes before it after it: the same matches, and the same host, ending and path."""
+    import re
+
+    from core.links import _BARE
+
+    def found(pattern):
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert found(_BARE) == found(re.compile(BARE_AS_FIRST_WRITTEN))
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(list("aZ0。.K ſı\n")), max_size=20).map("".join))
+def test_an_ideographic_full_stop_is_read_as_a_dot_between_the_same_characters_as_before(text):
+    import re
+
+    from core.links import _IDEOGRAPHIC_DOT
+
+    plain = re.compile(r"(?<=[a-z0-9])。(?=[a-z0-9])", re.IGNORECASE)
+    assert [m.span() for m in _IDEOGRAPHIC_DOT.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -85,6 +85,19 @@ def test_a_combination_holds_only_when_one_of_the_ids_it_needs_has_fired():
                 assert fired & needs, (rule.id, fired)
 
 
+def test_a_compiled_combination_holds_exactly_when_its_expression_does():
+    from core.rules import compiled
+
+    expressions = [parse_when(w) for w in ("A", "not A", "A and (B or not C)", "(A or B) and not (C and D)")]
+    expressions += [r.when for r in load_rules().rules if r.kind == "combination"]
+    for expr in expressions:
+        ids = sorted(referenced_ids(expr))[:12]
+        holds = compiled(expr)
+        for bits in range(2 ** len(ids)):
+            fired = {i for k, i in enumerate(ids) if bits >> k & 1}
+            assert holds(fired) == evaluate(expr, fired), (expr, fired)
+
+
 def test_a_broken_data_file_gives_a_coded_error_not_a_traceback(monkeypatch):
     def broken():
         raise RuleFileError("claims.toml [X]", "bad pattern")

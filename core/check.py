@@ -378,7 +378,7 @@ def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch, junk_in_t
         norm=norm, numbers=numbers, links=links, fired=fired, quoted=quoted, asks_to_act=asks,
         quotations=tuple(quotations),
         warns_about_scams="SCAM_WARNING" in fired,
-        model_text=mtext, grams=frozenset(grams_of(mtext.text, ORDERS)),
+        model_text=mtext, grams=grams_of(mtext.text, ORDERS),
         junk_characters=junk,
     )
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import chain
 
 from . import snapshot
 from .normalize import NormalizedText
@@ -189,18 +190,12 @@ def worth(count: int) -> float:
     return 1.0 / math.sqrt(max(count, 1))
 
 
-def grams_of(text: str, orders: Sequence[int]) -> set[str]:
+def grams_of(text: str, orders: Sequence[int]) -> frozenset[str]:
     """The distinct n-grams of ``text`` for each order in ``orders``."""
-    grams: set[str] = set()
     if orders == (1, 2, 3):  # the model's own orders, built without slicing in Python
         pairs = list(map(str.__add__, text, text[1:]))
-        grams.update(text)
-        grams.update(pairs)
-        grams.update(map(str.__add__, pairs, text[2:]))
-        return grams
-    for n in orders:
-        grams.update(text[i:i + n] for i in range(len(text) - n + 1))
-    return grams
+        return frozenset(chain(text, pairs, map(str.__add__, pairs, text[2:])))
+    return frozenset(text[i:i + n] for n in orders for i in range(len(text) - n + 1))
 
 
 def explaining_spans(model: WordingModel, mtext: ModelText, norm: NormalizedText,

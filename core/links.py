@@ -44,6 +44,7 @@ _OTHER_SCHEME = re.compile(
     rf"|data{_COLON}(?=[a-z]+/)|file{_COLON}(?=/)){_URL_CHARS}+",
     re.IGNORECASE,
 )
+_WWW = re.compile("www", re.IGNORECASE)
 _WEB_SCHEME = re.compile(r"(?:h(?:tt|xx|\*\*|tx|xt)ps?|ttps?|hxxp)$", re.IGNORECASE)
 # A label may not start right after a defanged dot: otherwise every label of "a[.]a[.]a[.]..."
 # would start a new attempt that scans to the end (quadratic time). The pattern starts with the
@@ -303,6 +304,18 @@ def _judge_host(host: str | None, masked: bool, lists: LinkLists, named: set[str
     return domain, risks
 
 
+def _scheme_patterns(text: str) -> list[re.Pattern[str]]:
+    """The patterns of addresses with a scheme that could match ``text``: one for a web page
+    needs a slash or a back-slash after its colon, or "www"; any other needs a colon. (Both are
+    case-blind, so re cannot skip to where they start: a quick look first spares the search.)"""
+    patterns = []
+    if "/" in text or "\\" in text or _WWW.search(text):
+        patterns.append(_SCHEME)
+    if ":" in text:
+        patterns.append(_OTHER_SCHEME)
+    return patterns
+
+
 def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) -> tuple[Link, ...]:
     """Every web address in the text, in order, at most ``limit``.
 
@@ -335,7 +348,7 @@ def find_links(norm: NormalizedText, named_brands: set[str], limit: int, notes) 
         found.append(link)
         taken.append((a, b))
 
-    for pattern in (_SCHEME, _OTHER_SCHEME):
+    for pattern in _scheme_patterns(text):
         for m in pattern.finditer(text):
             if len(found) >= limit:
                 break

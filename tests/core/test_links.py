@@ -196,3 +196,17 @@ def test_an_ideographic_full_stop_is_read_as_a_dot_between_the_same_characters_a
 
     plain = re.compile(r"(?<=[a-z0-9])。(?=[a-z0-9])", re.IGNORECASE)
     assert [m.span() for m in _IDEOGRAPHIC_DOT.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(st.lists(st.sampled_from(["h", "t", "p", "s", "x", ":", "/", "\\", "w", "W", ".", "[", "]", "(", ")",
+                                 "a", "mailto", "data", "file", "javascript", "hxxps", "www", " ", "あ"]),
+                max_size=25).map("".join))
+def test_an_address_with_a_scheme_is_only_looked_for_where_it_could_be(text):
+    """The scheme patterns run only on a text with the colon, slash or "www" each needs: no
+    address they would find is missed."""
+    from core.links import _OTHER_SCHEME, _SCHEME, _scheme_patterns
+
+    for pattern in (_SCHEME, _OTHER_SCHEME):
+        if pattern.search(text):
+            assert pattern in _scheme_patterns(text)

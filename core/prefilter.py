@@ -142,7 +142,9 @@ def _strings(item) -> set[str] | None:
             if strings is None:
                 return None
             union |= strings
-        return union if len(union) <= _MOST_STRINGS else None
+            if len(union) > _MOST_STRINGS:
+                return None
+        return union
     if op in _REPEATS:
         low, high, inner = av
         strings = _sequence_strings(list(inner))
@@ -216,8 +218,8 @@ class LiteralIndex:
             for lit in lits:
                 (by_character if len(lit) == 1 else by_literal).setdefault(lit, set()).add(n)
         by_pairs: dict[frozenset[int], set[int]] = {}
-        for lit, ns in by_literal.items():
-            by_pairs.setdefault(character_pairs(lit), set()).update(ns)
+        for (lit, ns), pairs in zip(by_literal.items(), _pairs_of_each(list(by_literal))):
+            by_pairs.setdefault(pairs, set()).update(ns)
         self._sets_by_character = {ch: frozenset(ns) for ch, ns in by_character.items()}
         self._sets_by_pairs = {pairs: frozenset(ns) for pairs, ns in by_pairs.items()}
         shared = Counter(pair for pairs in by_pairs for pair in pairs)
@@ -256,3 +258,20 @@ def character_pairs(text: str) -> frozenset[int]:
 def _pair_numbers(code: bytes) -> tuple[array, array]:
     """The pairs from the first character of the UTF-32 text ``code`` on, and from its second."""
     return array("Q", code[:len(code) // 8 * 8]), array("Q", code[4:4 + (len(code) - 4) // 8 * 8])
+
+
+def _pairs_of_each(literals: list[str]) -> list[frozenset[int]]:
+    """:func:`character_pairs` of each literal, read from one UTF-32 form of them all: the
+    literals are thousands and short, and reading each one's form apart took most of the time
+    building the index took."""
+    joined = "".join(literals)
+    from_first, from_second = _pair_numbers(joined.encode("utf-32-le", "surrogatepass"))
+    at = [0] * max(len(joined) - 1, 0)  # the pair starting at each character
+    at[0::2] = from_first
+    at[1::2] = from_second
+    found = []
+    start = 0
+    for literal in literals:
+        found.append(frozenset(at[start:start + len(literal) - 1]))
+        start += len(literal)
+    return found

@@ -105,3 +105,10 @@ def test_every_pair_of_neighbouring_characters_is_found_however_the_paste_repeat
                  "x" * 1024 + "y", "x" * 1023 + "yz" + "x" * 2000, "😀あ😀" * 400]:
         one_by_one = set().union(*(character_pairs(text[i:i + 2]) for i in range(len(text) - 1)))
         assert character_pairs(text) == one_by_one
+
+
+def test_the_pairs_of_many_literals_read_together_are_the_pairs_of_each():
+    from core.prefilter import _pairs_of_each, character_pairs
+
+    literals = ["ab", "ba", "確認コード", "😀あ", "a😀", "xyz", "ご連絡", "\\n\\n"] + [r for r in RULES.rules[0].pattern_sources[:3]]
+    assert _pairs_of_each(literals) == [character_pairs(lit) for lit in literals]

@@ -64,7 +64,7 @@ def checked_requirements(pattern: str, flags: int = 0) -> tuple[Literals, ...]:
     parsed = _p.parse(pattern, flags)
     if parsed.state.flags & _c.SRE_FLAG_IGNORECASE:
         return ()  # literals would have to match in any case: no prefilter
-    found = [c for c in _candidates(list(parsed)) if all(c)]
+    found = [c for c in _candidates(_items(parsed)) if all(c)]
     best = _best(found)
     if best is None:
         return ()
@@ -102,11 +102,11 @@ def _candidates(items: list) -> list[set[str]]:
         op, av = item
         if op is _c.SUBPATTERN:
             if not av[1] & _c.SRE_FLAG_IGNORECASE:  # (?i:...) matches its literals in any case
-                found.extend(_candidates(list(av[-1])))
+                found.extend(_candidates(_items(av[-1])))
         elif op is _c.BRANCH:
             union: set[str] = set()
             for alternative in av[1]:
-                best = _best(_candidates(list(alternative)))
+                best = _best(_candidates(_items(alternative)))
                 if best is None:
                     union = set()
                     break
@@ -116,7 +116,7 @@ def _candidates(items: list) -> list[set[str]]:
         elif op in _REPEATS:
             low, _high, inner = av
             if low >= 1:
-                found.extend(_candidates(list(inner)))
+                found.extend(_candidates(_items(inner)))
     flush()
     return found
 
@@ -134,11 +134,11 @@ def _strings(item) -> set[str] | None:
             return {chr(code) for _, code in av}
         return None
     if op is _c.SUBPATTERN:
-        return None if av[1] & _c.SRE_FLAG_IGNORECASE else _sequence_strings(list(av[-1]))
+        return None if av[1] & _c.SRE_FLAG_IGNORECASE else _sequence_strings(_items(av[-1]))
     if op is _c.BRANCH:
         union: set[str] = set()
         for alternative in av[1]:
-            strings = _sequence_strings(list(alternative))
+            strings = _sequence_strings(_items(alternative))
             if strings is None:
                 return None
             union |= strings
@@ -147,7 +147,7 @@ def _strings(item) -> set[str] | None:
         return union
     if op in _REPEATS:
         low, high, inner = av
-        strings = _sequence_strings(list(inner))
+        strings = _sequence_strings(_items(inner))
         if strings is None or high > _MOST_REPEATS:
             return None
         return _sequence_strings([(_c.SUBPATTERN, (None, 0, 0, inner))] * low
@@ -166,6 +166,12 @@ def _sequence_strings(items: list) -> set[str] | None:
         if len(run) > _MOST_STRINGS:
             return None
     return run
+
+
+def _items(sequence) -> list:
+    """The items of a parsed sequence (a parser SubPattern's own list: iterating the SubPattern
+    itself goes through a Python method per item)."""
+    return sequence.data if isinstance(sequence, _p.SubPattern) else list(sequence)
 
 
 def _shortest(strings: set[str]) -> set[str]:

@@ -1,4 +1,4 @@
-"""Rule patterns compiled so that a search skips straight to where a match can start.
+"""Patterns compiled so that a search skips straight to where a match can start.
 
 Python's ``re`` scans a text quickly for a pattern that starts with a fixed character, a
 character class, or alternatives that each start with a fixed character: it looks only at the
@@ -120,6 +120,8 @@ def _alternatives(items: list, state) -> list[list]:
         raise _CannotRewrite  # a match could be empty here: it can start anywhere
     (op, av), rest = items[0], items[1:]
     if op in _ZERO_WIDTH:
+        if (op, av) in _ANCHORS:
+            raise _CannotRewrite  # re tries a pattern anchored at the start of the text once
         checks = list(itertools.takewhile(lambda item: item[0] in _ZERO_WIDTH, items))
         after = _alternatives(items[len(checks):], state)
         # The checks, made where the first character is, from just after it.
@@ -157,5 +159,6 @@ def _at_most(alternatives: list[list]) -> list[list]:
 
 
 _ZERO_WIDTH = () if _c is None else (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_ANCHORS = () if _c is None else ((_c.AT, _c.AT_BEGINNING), (_c.AT, _c.AT_BEGINNING_STRING))
 _REPEATS = () if _c is None else tuple(
     op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)

@@ -71,6 +71,7 @@ def test_a_pattern_that_starts_with_a_choice_is_rewritten_and_finds_the_same(sou
     "source",
     [
         "x?",  # could match nothing
+        "^ab|^cd",  # anchored at the start: tried once already
         ".ab",  # any character first
         "(?i:ab)c",
         r"(a)\1",  # refers to a group: groups must stay as written

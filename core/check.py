@@ -49,7 +49,7 @@ from .model import (
 from .normalize import NormalizedText, extra_bytes, normalize
 from .numbers import digits_key, find_numbers, is_number_only, number_lists
 from .prefilter import LiteralIndex
-from .rules import Rule, RuleFileError, RuleSet, compiled, load_rules, needed_ids, positive_ids
+from .rules import Rule, RuleFileError, RuleSet, compiled, load_rules, positive_ids
 from .verdict import (
     CheckError, ErrorCode, Level, Link, LinkRisk, Listing, NumberKind, PhoneNumber, Reason,
     ReasonKind,
@@ -138,7 +138,6 @@ _EXPLAINED_NGRAMS = 12
 class _Combination:
     rule: Rule
     explained_by: tuple[str, ...]  # the ids whose presence helps it: their spans are its spans
-    needs: frozenset[str] | None  # one of these must have fired for it to hold (see rules.needed_ids)
     holds: Callable[[Container[str]], bool]  # its 'when' (see rules.compiled)
 
 
@@ -225,8 +224,7 @@ def _engine() -> _Engine:
     patterns = [(r, rule) for r, rule in enumerate(rules.rules) if rule.kind == "pattern"]
     literals = LiteralIndex({(r, i): lits for r, rule in patterns for i, lits in enumerate(rule.prefilters)},
                             {(r, i): more for r, rule in patterns for i, more in enumerate(rule.also_required)})
-    combinations = tuple(_Combination(rule, tuple(sorted(positive_ids(rule.when))), needed_ids(rule.when),
-                                      compiled(rule.when))
+    combinations = tuple(_Combination(rule, tuple(sorted(positive_ids(rule.when))), compiled(rule.when))
                          for rule in rules.rules if rule.kind == "combination")
     return _Engine(rules=rules, by_id=by_id, position={r.id: i for i, r in enumerate(rules.rules)},
                    link_notes=notes, literals=literals, combinations=combinations,
@@ -675,8 +673,7 @@ def _asks_to_act(engine: _Engine, fired: dict[str, list[Span]]) -> bool:
 def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]], upto: str | None = None) -> None:
     for combination in engine.combinations:
         rule = combination.rule
-        could_hold = combination.needs is None or not combination.needs.isdisjoint(fired.keys())
-        if could_hold and combination.holds(fired.keys()):
+        if combination.holds(fired.keys()):
             spans: list[Span] = []
             for part in combination.explained_by:
                 spans.extend(fired.get(part, []))

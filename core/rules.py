@@ -217,22 +217,6 @@ def compiled(expr: Expr) -> Callable[[Container[str]], bool]:
     return eval(compile(f"lambda fired: {source(expr)}", "<combination>", "eval"), {"__builtins__": {}})
 
 
-def needed_ids(expr: Expr) -> frozenset[str] | None:
-    """Ids one of which must have fired for the expression to hold (None when it can hold
-    without any, as ``not A`` does): a combination none of whose needed ids fired is false
-    without evaluating it."""
-    op = expr[0]
-    if op == "id":
-        return frozenset({expr[1]})
-    if op == "not":
-        return None
-    left, right = needed_ids(expr[1]), needed_ids(expr[2])
-    if op == "and":
-        known = [ids for ids in (left, right) if ids is not None]
-        return min(known, key=len) if known else None
-    return left | right if left is not None and right is not None else None
-
-
 def referenced_ids(expr: Expr) -> set[str]:
     if expr[0] == "id":
         return {expr[1]}

@@ -33,7 +33,7 @@ from operator import itemgetter
 import time
 from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from . import snapshot
@@ -598,11 +598,17 @@ def _sentences_with(norm: NormalizedText, marks) -> list[Span]:
     starts = [s for s, _ in marks]
     reach = list(accumulate((e for _, e in marks), max))  # furthest end among the first k marks
     found = []
-    for m in _SENTENCE.finditer(norm.original):
-        before = bisect_left(starts, m.end())  # marks that start before the sentence ends
-        if before and reach[before - 1] > m.start():
-            found.append(m.span())
+    for start, end in _sentences(norm.original):
+        before = bisect_left(starts, end)  # marks that start before the sentence ends
+        if before and reach[before - 1] > start:
+            found.append((start, end))
     return found
+
+
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Span, ...]:
+    """The sentences of ``text`` (kept for the last few texts: a check asks up to three times)."""
+    return tuple(m.span() for m in _SENTENCE.finditer(text))
 
 
 class _Regions:

@@ -250,8 +250,10 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         seen.add(word)
         if word in owners:
             continue  # a real name, found above
+        first, last = word[0], word[-1]
         for name, brand in _latin_names_near(len(word)):
-            if one_edit_apart(word, name):
+            # (one edit of words this long leaves the first or the last letter: see one_edit_apart)
+            if (name[0] == first or name[-1] == last) and one_edit_apart(word, name):
                 note(brand, m.start(), m.end(), True)
     return tuple(BrandMention(brand=b, spans=tuple(s), misspelt=miss) for b, s, miss in found.values())
 

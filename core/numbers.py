@@ -31,7 +31,6 @@ _MASKED_SHAPE = (
     rf"(?:0[0-9{_MASK}]{{0,4}}|[{_MASK}]{{2,5}})(?:[- ]?[0-9{_MASK}]{{2,4}}){{1,2}}[- ]?[0-9{_MASK}]{{3,4}}"
     rf"(?![0-9a-z{_MASK}])"
 )
-_MASKED = compile_pattern(_MASKED_SHAPE)  # a search skips to a "0" or a mask (see core.pattern_start)
 # Numbers people dial without an area code: emergency and consultation lines, SMS short codes.
 # Only the listed ones are matched ("130" in "合計130" is not a phone number); see _service_pattern.
 _SERVICE_SHAPES = (
@@ -127,6 +126,13 @@ def read_number_lists() -> NumberLists:
         reported=reported,
         sources=sources,
     )
+
+
+@cache
+def _masked_pattern() -> re.Pattern[str]:
+    """_MASKED_SHAPE compiled (on first use) so that a search skips to a "0" or a mask (see
+    core.pattern_start)."""
+    return compile_pattern(_MASKED_SHAPE)
 
 
 @cache
@@ -253,7 +259,7 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
         label = lists.services[key] if kind == NumberKind.SERVICE else _kind_label(kind)
         add(m.start(), m.end(), None, kind, label, key, "JP")
 
-    for m in _MASKED.finditer(text):
+    for m in _masked_pattern().finditer(text):
         if len(found) >= limit:
             break
         digits = sum(ch.isdigit() for ch in m.group())

@@ -49,28 +49,29 @@ class _CannotRewrite(Exception):
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, or an equivalent pattern whose search looks only at the
     positions where a match can start (see the module docstring)."""
-    plain = re.compile(source, flags)
     try:
-        return _rewritten(plain) or plain
+        rewritten = _rewritten(source, flags)
     except Exception:  # noqa: BLE001 - the standard library's internals differ: compile as written
-        return plain
+        rewritten = None
+    return rewritten or re.compile(source, flags)
 
 
-def _rewritten(plain: re.Pattern[str]) -> re.Pattern[str] | None:
-    if _sre_compiler is None or _starts_findably(plain):
+def _rewritten(source: str, flags: int) -> re.Pattern[str] | None:
+    if _sre_compiler is None:
         return None
-    parsed = _p.parse(plain.pattern, plain.flags)
-    if parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) or _refers_back(parsed.data):
+    parsed = _p.parse(source, flags)
+    if _starts_findably(parsed) or parsed.state.flags & (_c.SRE_FLAG_IGNORECASE | _c.SRE_FLAG_LOCALE) \
+            or _refers_back(parsed.data):
         return None
     try:
         alternatives = _alternatives(list(parsed.data), parsed.state)
     except _CannotRewrite:
         return None
     if len(alternatives) == 1:  # one way to start: with a character class
-        return _sre_compiler.compile(_p.SubPattern(parsed.state, alternatives[0]), plain.flags)
+        return _sre_compiler.compile(_p.SubPattern(parsed.state, alternatives[0]), flags)
     if all(a[0][0] is _c.LITERAL for a in alternatives):
         branch = (_c.BRANCH, (None, [_p.SubPattern(parsed.state, a) for a in alternatives]))
-        return _sre_compiler.compile(_p.SubPattern(parsed.state, [branch]), plain.flags)
+        return _sre_compiler.compile(_p.SubPattern(parsed.state, [branch]), flags)
     # Some start with a class ("\\d+万|お金"): one class of every first character, then each
     # alternative checks, looking back, that the character is one of its own.
     firsts = [member for a in alternatives for member in ([a[0]] if a[0][0] is _c.LITERAL else a[0][1])]
@@ -79,13 +80,14 @@ def _rewritten(plain: re.Pattern[str]) -> re.Pattern[str] | None:
     checked = [_p.SubPattern(parsed.state, [(_c.ASSERT, (-1, _p.SubPattern(parsed.state, a[:1])))] + a[1:])
                for a in alternatives]
     start = [(_c.IN, list(dict.fromkeys(firsts))), (_c.BRANCH, (None, checked))]
-    return _sre_compiler.compile(_p.SubPattern(parsed.state, start), plain.flags)
+    return _sre_compiler.compile(_p.SubPattern(parsed.state, start), flags)
 
 
-def _starts_findably(pattern: re.Pattern[str]) -> bool:
-    parsed = _p.parse(pattern.pattern, pattern.flags)
-    prefix, _, _ = _sre_compiler._get_literal_prefix(parsed, pattern.flags)
-    return bool(prefix) or bool(_sre_compiler._get_charset_prefix(parsed, pattern.flags))
+def _starts_findably(parsed) -> bool:
+    """Whether re already skips to where a match of the parsed pattern can start."""
+    flags = parsed.state.flags
+    prefix, _, _ = _sre_compiler._get_literal_prefix(parsed, flags)
+    return bool(prefix) or bool(_sre_compiler._get_charset_prefix(parsed, flags))
 
 
 def _refers_back(items) -> bool:

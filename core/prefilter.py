@@ -228,7 +228,7 @@ class LiteralIndex:
             by_pairs.setdefault(pairs, set()).update(ns)
         self._sets_by_character = {ch: frozenset(ns) for ch, ns in by_character.items()}
         self._sets_by_pairs = {pairs: frozenset(ns) for pairs, ns in by_pairs.items()}
-        shared = Counter(pair for pairs in by_pairs for pair in pairs)
+        shared = Counter(chain.from_iterable(by_pairs))
         by_rarest: dict[int, list[frozenset[int]]] = {}
         for pairs in by_pairs:
             by_rarest.setdefault(min(pairs, key=shared.__getitem__), []).append(pairs)

@@ -592,17 +592,10 @@ def _reported_sentences(norm: NormalizedText, fired: dict[str, list[Span]]) -> l
 
 def _sentences_with(norm: NormalizedText, marks) -> list[Span]:
     """The sentences of the original text that overlap any of ``marks``."""
-    marks = sorted(marks)
+    marks = _Regions(list(marks))
     if not marks:
         return []
-    starts = [s for s, _ in marks]
-    reach = list(accumulate((e for _, e in marks), max))  # furthest end among the first k marks
-    found = []
-    for start, end in _sentences(norm.original):
-        before = bisect_left(starts, end)  # marks that start before the sentence ends
-        if before and reach[before - 1] > start:
-            found.append((start, end))
-    return found
+    return [sentence for sentence in _sentences(norm.original) if marks.meet(sentence)]
 
 
 @lru_cache(maxsize=4)
@@ -612,18 +605,27 @@ def _sentences(text: str) -> tuple[Span, ...]:
 
 
 class _Regions:
-    """Stretches of the text (sentences, quotations, list lines; they may overlap), asked
-    whether one of them holds a span: the regions that start no later than the span, sorted,
-    and the furthest any of them reaches, so each question is one binary search."""
+    """Stretches of the text (sentences, quotations, list lines, a rule's matches; they may
+    overlap), asked whether one of them holds or meets a span: the regions sorted by start, and
+    the furthest any of the first k reaches, so each question is one binary search."""
 
     def __init__(self, regions: list[Span]) -> None:
         ordered = sorted(regions)
         self._starts = [a for a, _ in ordered]
         self._reach = list(accumulate((b for _, b in ordered), max))  # furthest end among the first k
 
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
     def hold(self, span: Span) -> bool:
-        k = bisect_right(self._starts, span[0])
+        """Whether one region contains ``span``."""
+        k = bisect_right(self._starts, span[0])  # regions that start no later than the span
         return k > 0 and self._reach[k - 1] >= span[1]
+
+    def meet(self, span: Span) -> bool:
+        """Whether one region overlaps ``span``."""
+        k = bisect_left(self._starts, span[1])  # regions that start before the span ends
+        return k > 0 and self._reach[k - 1] > span[0]
 
 
 def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]],

@@ -133,12 +133,10 @@ EVERYDAY = [
 LIKE_AN_OPENER = [
     "風邪ひいて声が変なんだ。明日までに病院代払わないと",
     "銀行で定期を全額引き出して、別の銀行に移したよ",
+    # a real hospital's call about a relative, and family passing on a relative's trouble
+    "〇〇病院です。息子さんが交通事故で救急搬送されました。至急お電話ください。",
+    "息子の会社の書類をなくしたらしい。クビになるって落ち込んでた。電話してあげて",
 ]
-
-# A real hospital's or school's call about a relative sounds like the opener of a scam call:
-# at most caution (check on a number looked up), never "very likely a scam".
-LIKE_AN_OPENER += ["〇〇病院です。息子さんが交通事故で救急搬送されました。至急お電話ください。",
-                   "息子の会社の書類をなくしたらしい。クビになるって落ち込んでた。電話してあげて"]
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [

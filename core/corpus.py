@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import bounded_json
 
@@ -116,10 +116,13 @@ def same_page(a: str, b: str) -> bool:
 
 
 def _page_key(url: str) -> str:
-    url = url.strip()
+    """One key for every way of writing a page's address: no scheme, no ``www.``, no trailing
+    slash, percent-escapes decoded and width folded (a Japanese path is written both ways)."""
+    url = unicodedata.normalize("NFKC", unquote(url.strip()))
     url = re.sub(r"^https?://", "", url, flags=re.IGNORECASE)
     url = re.sub(r"^www\.", "", url, flags=re.IGNORECASE)
-    return url.rstrip("/")
+    host, _, path = url.rstrip("/").partition("/")
+    return host.lower() + ("/" + path if path else "")
 
 
 def read_reserved(path: Path) -> frozenset[str]:

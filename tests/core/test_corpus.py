@@ -76,6 +76,14 @@ def test_a_page_kept_for_the_independent_evaluation_is_rejected(tmp_path):
     assert found == ["source is a page kept for the independent evaluation"]
 
 
+def test_a_reserved_page_written_with_percent_escapes_or_another_width_is_still_rejected(tmp_path):
+    # the list writes a Japanese path as it reads; a page copied from a browser escapes it
+    escaped = "https://WWW.Reserved.example/cases/%E3%80%90%E4%BA%8B%E4%BE%8B%EF%BC%93%EF%BC%91%E3%80%91/"
+    found = _whats_wrong(tmp_path, [_record("本日中にご連絡ください", source=escaped)],
+                         reserved="https://reserved.example/cases/【事例31】\n")
+    assert found == ["source is a page kept for the independent evaluation"]
+
+
 @pytest.mark.parametrize(("change", "problem"), [
     ({"label": "maybe"}, "label must be one of"),
     ({"source": "a blog"}, "source must be the page's address"),

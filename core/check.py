@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, groupby
 from operator import itemgetter
 import time
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -79,6 +79,7 @@ REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEEC
 WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
 WARNS_READER = "WARNS_READER"
 HEARSAY = "HEARSAY"
+NEVER_DOES = "NEVER_DOES"
 SPEAKS_TO_YOU = "SPEAKS_TO_YOU"
 QUOTED = "QUOTED_SCAM_WORDS"
 SCAM_WORDING = "SCAM_WORDING"
@@ -381,6 +382,15 @@ def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch, junk_in_t
     )
 
 
+def backs_danger(engine: _Engine, reasons: Iterable[Reason]) -> bool:
+    """Whether a warning among ``reasons`` can back a danger verdict: a rule (not the wording)
+    that warned, scored at least the backing score of ``levels.toml`` in its rule file, and
+    not marked ``backs_danger = false`` there."""
+    least = engine.rules.levels.danger_backing
+    return any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0
+               and engine.by_id[r.id].score >= least and engine.by_id[r.id].backs_danger for r in reasons)
+
+
 def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
            engine: _Engine | None = None) -> Verdict:
     """Weigh an analysis: rule scores plus the wording model's points, against the thresholds.
@@ -404,7 +414,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     reasons.sort(key=lambda r: -r.score)
     score = max(sum(r.score for r in reasons), 0.0)
     warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
-    rules_warned = any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0 for r in reasons)
+    rules_warned = backs_danger(engine, reasons)
     hard = hard_evidence(engine, analysis)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), rules_warned)
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often
@@ -697,13 +707,16 @@ def floor_of(engine: _Engine, analysis: Analysis) -> Level:
 
 def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
     """The fired rules with a floor that count: a rule with a floor counts only when the
-    message says it in its own voice: a pattern with a match outside quotation marks and
-    sentences that report what someone said ("...って言われた"), a combination that holds on
-    such signals alone."""
+    message says it in its own voice: a pattern with a match outside quotation marks,
+    sentences that report what someone said ("...って言われた") and sentences that say what
+    someone never does ("...ことは絶対にありません"), a combination that holds on such
+    signals alone."""
     floored = [r for r in engine.floored if r.id in analysis.fired]
     if not floored:
         return []
-    reported = list(analysis.quotations) + _sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ()))
+    reported = [*analysis.quotations,
+                *_sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ())),
+                *_sentences_with(analysis.norm, analysis.fired.get(NEVER_DOES, ()))]
     if reported:  # the combinations again, on what is said outside them
         regions = _Regions(reported)
         own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"

@@ -25,7 +25,8 @@ they gave. They are data, not code, and change only with a retraining.
 Three more rules, not learned: signs of an ordinary notice lower a level by at most one step,
 so a message whose warnings alone make it danger is at least caution; a warning that is hard
 evidence on its own (its ``floor`` in the rule files) sets the least level the message gets;
-and the wording alone, with no warning rule firing, makes caution at most.
+and the wording, with no warning rule scored at least ``[danger] backing_score`` (levels.toml)
+firing, makes caution at most.
 """
 
 from __future__ import annotations
@@ -91,9 +92,11 @@ class Judgement:
               rules_warned: bool = True) -> Level:
         """The level of ``score``, but never more than one step below what the warnings alone
         make, nor below ``floor`` (what the hard evidence among the reasons makes). Wording
-        alone, with no warning rule behind it, makes caution at most: the model finds what
-        scams tend to say, and a real notice may say the same words; danger is always backed
-        by a pattern the reader can see named among the reasons."""
+        without a warning rule that can back danger behind it (``rules_warned``: one scored
+        at least ``[danger] backing_score`` of ``levels.toml``, see
+        :func:`core.check.backs_danger`) makes caution at most: the model finds what scams
+        tend to say, and a real notice may say the same words; danger is always backed by a
+        pattern the reader can see named among the reasons."""
         by_score = _ORDER.index(self.level_of(score))
         if not rules_warned:
             by_score = min(by_score, _ORDER.index(Level.CAUTION))

@@ -46,6 +46,7 @@ _RULE_KEYS = {
     "topic": str,
     "show": bool,
     "floor": str,
+    "backs_danger": bool,
     "patterns": list,
     "unless": list,
     "when": str,
@@ -77,6 +78,9 @@ class Rule:
     topic: str
     show: bool
     floor: Level | None  # the level a message reaches whenever this sign is in it (hard evidence)
+    # whether this warning, with the wording, can make danger (levels.toml [danger]); false for
+    # a story that real messages tell in the same words (a hospital's call about an accident)
+    backs_danger: bool
     pattern_sources: tuple[str, ...]
     unless_sources: tuple[str, ...]
     when: Expr | None
@@ -124,6 +128,9 @@ class Levels:
     max_spans_per_rule: int
     deadline_seconds: float
     after_deadline_bytes: int
+    # danger needs a warning rule scored at least this in the rule files besides the wording
+    # (the mention of a subject, a delivery or a bill, is scored below it)
+    danger_backing: float = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +309,7 @@ def _rule(record: dict, file: str) -> Rule:
         topic=record.get("topic", ""),
         show=record.get("show", True),
         floor=_floor(record, where),
+        backs_danger=record.get("backs_danger", True),
         pattern_sources=patterns,
         unless_sources=unless,
         when=when,
@@ -330,7 +338,7 @@ OUTWEIGHED = "no_signs_outweighed"  # [headline.no_signs_outweighed] in levels.t
 
 
 def _levels(data: dict, file: str) -> Levels:
-    allowed = {"caps", "headline", "limits"}
+    allowed = {"caps", "headline", "limits", "danger"}
     unknown = set(data) - allowed
     if unknown:
         raise RuleFileError(file, f"unknown sections {sorted(unknown)}")
@@ -351,6 +359,7 @@ def _levels(data: dict, file: str) -> Levels:
             max_spans_per_rule=int(limits["max_spans_per_rule"]),
             deadline_seconds=float(limits["deadline_seconds"]),
             after_deadline_bytes=int(limits["after_deadline_bytes"]),
+            danger_backing=float(data["danger"]["backing_score"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(file, f"missing or bad value: {exc}") from None

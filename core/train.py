@@ -29,14 +29,14 @@ from functools import partial
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from .check import Analysis, _loaded_engine, _score, analyse, decide, floor_of
+from .check import Analysis, _loaded_engine, _score, analyse, backs_danger, decide, floor_of
 from .figures import Outcome, tally
 from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
 from .model import FORMAT, MAX_CHARS, ORDERS, WordingModel, confidence, worth
 from .verdict import CheckError, Level, Verdict
 
 # How the model is fitted (chosen once by grouped cross-validation on the corpus; see README).
-C = 30.0  # inverse regularisation strength of the logistic regression
+C = 5.0  # inverse regularisation strength of the logistic regression (with idf scaling; see README)
 MIN_DF = 2  # an n-gram must occur in this many training messages to get a weight
 KEEP = 0.05  # weights smaller than this (in absolute value) are left out of the file
 DIGITS = 4  # weights are written with this many decimals
@@ -139,7 +139,13 @@ def assign_folds(examples: Sequence[Example], k: int = FOLDS) -> list[int]:
 
 
 def fit_model(examples: Sequence[Example], corpus_sha256: str = "", messages: int | None = None) -> WordingModel:
-    """A logistic regression over the examples' n-grams (see :mod:`core.model` for the features)."""
+    """A logistic regression over the examples' n-grams (see :mod:`core.model` for the features).
+
+    Each n-gram's column is scaled by its inverse document frequency among the training
+    messages (rarer n-grams count more, as in tf-idf) before the regression, and the scale is
+    folded back into its weight: the app still adds plain weights over the n-grams present,
+    and the penalty no longer favours the n-grams every message has (particles, punctuation)
+    over the rarer ones that say what a message is about."""
     numpy, sparse, LogisticRegression, version = _sklearn()
     usable = [e for e in examples if e.analysis is not None]
     df: Counter = Counter(g for e in usable for g in e.analysis.grams)
@@ -155,15 +161,17 @@ def fit_model(examples: Sequence[Example], corpus_sha256: str = "", messages: in
                 cols.append(j)
                 values.append(value)
     x = sparse.csr_matrix((values, (rows, cols)), shape=(len(usable), len(vocabulary)), dtype=numpy.float64)
+    idf = numpy.array([math.log((1 + len(usable)) / (1 + df[g])) + 1 for g in vocabulary])
     y = numpy.array([1 if e.scam else 0 for e in usable])
     clf = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)
-    clf.fit(x, y, sample_weight=_balanced_by_form(usable))
-    weights = {g: round(float(w), DIGITS) for g, w in zip(vocabulary, clf.coef_[0]) if abs(w) >= KEEP}
+    clf.fit(x @ sparse.diags(idf), y, sample_weight=_balanced_by_form(usable))
+    weights = {g: round(float(w), DIGITS) for g, w in zip(vocabulary, clf.coef_[0] * idf) if abs(w) >= KEEP}
     return WordingModel(
         orders=ORDERS, bias=round(float(clf.intercept_[0]), DIGITS),
         weights={g: w for g, w in weights.items() if w != 0.0}, max_chars=MAX_CHARS,
         corpus_sha256=corpus_sha256, corpus_messages=len(examples) if messages is None else messages,
         trainer={"scikit-learn": version, "C": C, "min_df": MIN_DF, "solver": "liblinear",
+                 "scaling": "inverse document frequency, ln((1 + n) / (1 + df)) + 1, folded into the weights",
                  "sample_weight": "classes balanced within length bands and named / unnamed"},
     )
 
@@ -219,6 +227,7 @@ class _Scored:
     scam: bool
     notice: bool  # a genuine notice from a company or service (NOTICE_FAMILIES)
     floor: Level  # what the hard evidence among the warnings gives
+    backed: bool  # a warning rule that can back danger fired (core.check.backs_danger)
 
 
 def _scored(example: Example, evidence: float) -> _Scored:
@@ -231,7 +240,8 @@ def _scored(example: Example, evidence: float) -> _Scored:
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
         scam=example.scam, notice=not example.scam and example.message.family in NOTICE_FAMILIES,
-        floor=floor_of(engine, example.analysis))
+        floor=floor_of(engine, example.analysis),
+        backed=backs_danger(engine, reasons))
 
 
 def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[_Scored | None]:
@@ -346,7 +356,7 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     if model > 0 and p.warning:
         model = 0.0
     score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
-    return judgement.level(score, warnings + max(model, 0.0), p.floor, rules_warned=p.warnings > 0)
+    return judgement.level(score, warnings + max(model, 0.0), p.floor, rules_warned=p.backed)
 
 
 def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:

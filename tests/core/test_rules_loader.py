@@ -46,6 +46,7 @@ def test_a_well_formed_file_loads(tmp_path):
         (lambda t: t.replace('kind = "pattern"', 'kind = "combination"\nwhen = "SAMPLE and NOPE"'), "only pattern rules"),
         (lambda t: t + t, "duplicate id"),
         (lambda t: t.replace("score = 1.0", 'score = "high"'), "wrong type"),
+        (lambda t: t.replace("score = 1.0", 'score = 1.0\nbacks_danger = "no"'), "wrong type"),
         (lambda t: t.replace("[[rule]]", "[[rule"), "not valid TOML"),
     ],
 )
@@ -54,6 +55,21 @@ def test_broken_rule_files_are_rejected_with_the_reason(tmp_path, change, proble
         load_rules(folder_with(tmp_path, change(GOOD_RULE)))
     assert problem in str(caught.value)
     assert "sample.toml" in str(caught.value)
+
+
+def test_the_rules_that_cannot_back_danger_say_so_in_their_files():
+    rules = {r.id: r for r in load_rules().rules}
+    assert rules["DEADLINE"].backs_danger is False and rules["DELIVERY_PHISHING"].backs_danger
+    assert not rules["RELATIVE_TROUBLE_STORY"].backs_danger and rules["RELATIVE_IN_TROUBLE_MONEY"].backs_danger
+    assert load_rules().levels.danger_backing == 2.0
+
+
+def test_levels_without_the_danger_backing_are_rejected(tmp_path):
+    levels = (SHIPPED / "levels.toml").read_text(encoding="utf-8").replace("[danger]\nbacking_score = 2.0\n", "")
+    folder = folder_with(tmp_path, GOOD_RULE)
+    (folder / "levels.toml").write_text(levels, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="danger"):
+        load_rules(folder)
 
 
 def test_a_combination_naming_an_unknown_rule_is_rejected(tmp_path):

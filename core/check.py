@@ -80,6 +80,9 @@ WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
 WARNS_READER = "WARNS_READER"
 HEARSAY = "HEARSAY"
 NEVER_DOES = "NEVER_DOES"
+# Sentences holding these are not the message's own voice for hard evidence: what someone said
+# ("...って言われた"), what someone never does ("...ことは絶対にありません").
+NOT_OWN_VOICE = (HEARSAY, NEVER_DOES)
 SPEAKS_TO_YOU = "SPEAKS_TO_YOU"
 QUOTED = "QUOTED_SCAM_WORDS"
 SCAM_WORDING = "SCAM_WORDING"
@@ -414,9 +417,8 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     reasons.sort(key=lambda r: -r.score)
     score = max(sum(r.score for r in reasons), 0.0)
     warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
-    rules_warned = backs_danger(engine, reasons)
     hard = hard_evidence(engine, analysis)
-    level = judgement.level(score, warnings, highest(r.floor for r in hard), rules_warned)
+    level = judgement.level(score, warnings, highest(r.floor for r in hard), backs_danger(engine, reasons))
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often
     # seen in scams"): its reasons lead, then the rest by score, and so do their topics. Every
     # warning names its topic, also one whose score its group's cap used up: the walk-through
@@ -714,9 +716,8 @@ def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
     floored = [r for r in engine.floored if r.id in analysis.fired]
     if not floored:
         return []
-    reported = [*analysis.quotations,
-                *_sentences_with(analysis.norm, analysis.fired.get(HEARSAY, ())),
-                *_sentences_with(analysis.norm, analysis.fired.get(NEVER_DOES, ()))]
+    reported = [*analysis.quotations, *_sentences_with(
+        analysis.norm, [s for rid in NOT_OWN_VOICE for s in analysis.fired.get(rid, ())])]
     if reported:  # the combinations again, on what is said outside them
         regions = _Regions(reported)
         own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"

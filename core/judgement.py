@@ -89,16 +89,16 @@ class Judgement:
         return Level.NO_SIGNS
 
     def level(self, score: float, warnings: float, floor: Level = Level.NO_SIGNS,
-              rules_warned: bool = True) -> Level:
+              backed: bool = True) -> Level:
         """The level of ``score``, but never more than one step below what the warnings alone
         make, nor below ``floor`` (what the hard evidence among the reasons makes). Wording
-        without a warning rule that can back danger behind it (``rules_warned``: one scored
+        without a warning rule that can back danger behind it (``backed``: one scored
         at least ``[danger] backing_score`` of ``levels.toml``, see
         :func:`core.check.backs_danger`) makes caution at most: the model finds what scams
         tend to say, and a real notice may say the same words; danger is always backed by a
         pattern the reader can see named among the reasons."""
         by_score = _ORDER.index(self.level_of(score))
-        if not rules_warned:
+        if not backed:
             by_score = min(by_score, _ORDER.index(Level.CAUTION))
         softened = _ORDER.index(self.level_of(warnings)) - 1
         return _ORDER[max(by_score, softened, _ORDER.index(floor))]

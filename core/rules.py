@@ -130,7 +130,7 @@ class Levels:
     after_deadline_bytes: int
     # danger needs a warning rule scored at least this in the rule files besides the wording
     # (the mention of a subject, a delivery or a bill, is scored below it)
-    danger_backing: float = 2.0
+    danger_backing: float
 
 
 @dataclass(frozen=True, slots=True)

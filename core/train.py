@@ -356,7 +356,7 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     if model > 0 and p.warning:
         model = 0.0
     score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
-    return judgement.level(score, warnings + max(model, 0.0), p.floor, rules_warned=p.backed)
+    return judgement.level(score, warnings + max(model, 0.0), p.floor, backed=p.backed)
 
 
 def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:

@@ -132,8 +132,8 @@ def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern()
 
     judgement = read_shipped_judgement()
     far_past_danger = 3 * judgement.danger
-    assert judgement.level(far_past_danger, far_past_danger, rules_warned=False) == Level.CAUTION
-    assert judgement.level(far_past_danger, far_past_danger, rules_warned=True) == Level.DANGER
+    assert judgement.level(far_past_danger, far_past_danger, backed=False) == Level.CAUTION
+    assert judgement.level(far_past_danger, far_past_danger, backed=True) == Level.DANGER
     # and in whole checks of real-looking notices: a danger verdict always lists a rule besides the wording
     for text in ("【〇〇証券】出金には所定の手数料がかかります。詳しくはWebサイトをご覧ください",
                  "楽天カードのご利用を一部制限しております"):

@@ -38,6 +38,10 @@ DANGER = [
     ("共済組合の者です。保険料の払い戻しがあります。振込先の口座を教えてください。", "REFUND_ACCOUNT_ASKED"),
     ("警察です。あなたの口座が詐欺事件に使われています。預金はいくらありますか。", "POLICE_ASSET_DEMAND"),
     ("被疑者を捕まえており、お宅の通帳が押収品の中から出てきました。", "POLICE_CASE_CONTACT"),
+    ("あなたのスマホから迷惑メールが大量に送られています。", "POLICE_CASE_CONTACT"),
+    ("押収したキャッシュカードの中に、あなた名義のものが含まれていました。", "POLICE_CASE_CONTACT"),
+    ("お宅の娘さんを預かっている。明日までに500万円用意しろ", "RELATIVE_IN_TROUBLE_MONEY"),
+    ("還付金が3万円ほど残っています。お取引のある金融機関はどちらですか", "REFUND_ACCOUNT_ASKED"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
     # a PIN asked for, even inside a sentence that names the scam it claims to investigate
     ("特殊詐欺の確認のため、キャッシュカードの暗証番号を教えてください。", "PIN_REQUEST"),
@@ -97,6 +101,11 @@ FLAGGED = [
     ("スマホに6桁の番号が届いたら、そのまま送って", "CREDENTIAL_REQUEST"),
     ("現金は紙袋に入れて、うちの部下に渡してください", "COLLECTS_IN_PERSON"),
     ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
+    ("駅のロータリーまで現金200万円を持って来てほしい", "COLLECTS_IN_PERSON"),
+    ("ボクだけど、声でわかる?", "FAMILY_IMPERSONATION"),
+    ("毎日5000円から30000円稼げるお仕事です", "HIGH_PAY"),
+    # a council's name does not vouch for a caller who says money is owed back to you
+    ("区役所の保険課です。介護保険料の払いすぎがあり、お金が戻ります。", "REFUND_OWED"),
 ]
 
 # Everyday messages between people: no signs, whatever words they share with scams.

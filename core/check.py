@@ -76,7 +76,10 @@ COMPUTED_IDS = (
 ASKS_TO_ACT = "ASKS_TO_ACT"
 TALKS_ABOUT_SCAMS = "TALKS_ABOUT_SCAMS"
 REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
-WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
+# What makes a text that names a scam a warning or an account of one (its quotes may then be set
+# aside): advice, an incident, or saying outright what was said or sent. Reported speech alone
+# (a passive verb, "という") does not: callers and lures use it too.
+WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "TELLS_WHAT_WAS_SAID")
 WARNS_READER = "WARNS_READER"
 HEARSAY = "HEARSAY"
 NEVER_DOES = "NEVER_DOES"
@@ -92,7 +95,7 @@ ORDINARY_WORDING = "ORDINARY_WORDING"
 # what recognise the quote.
 _NEVER_QUOTED = frozenset({
     "LINK_LIVE", "NUMBER_KNOWN_SCAM", "TALKS_ABOUT_SCAMS", "WARNS_READER", "REPORTS_AN_INCIDENT",
-    "REPORTED_SPEECH",
+    "REPORTED_SPEECH", "TELLS_WHAT_WAS_SAID",
 })
 _LINK_SIGNALS = {
     LinkRisk.LOOKALIKE: "LINK_LOOKALIKE",
@@ -219,7 +222,7 @@ def _engine() -> _Engine:
     del brand_list, number_list, link_list
     rules = snapshot.kept("rules", load_rules)
     by_id = rules.by_id()
-    missing = [i for i in (*COMPUTED_IDS, ASKS_TO_ACT, *REPORTING_SIGNALS, WARNS_READER, SPEAKS_TO_YOU, HEARSAY)
+    missing = [i for i in (*COMPUTED_IDS, ASKS_TO_ACT, *REPORTING_SIGNALS, *WARNING_CONTEXT, SPEAKS_TO_YOU, HEARSAY)
                if i not in by_id]
     if missing:
         raise RuleFileError("computed.toml", f"missing records for {missing}")

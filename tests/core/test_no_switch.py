@@ -50,6 +50,20 @@ def test_a_police_warning_that_quotes_the_same_lure_sets_the_quote_aside():
     assert all(text.index("「") < start and end <= text.index("」") + 1 for start, end in quoted.spans)
 
 
+def test_a_caller_who_names_the_fraud_group_he_investigates_is_not_a_warning():
+    # "詐欺" and a passive verb ("引き出される") are in the caller's own script; only advice, an
+    # incident or saying what was said makes a text about scams a warning
+    call = "捜査中の詐欺グループの名簿に、お名前が載っていました。お金が勝手に引き出されるおそれがあるので、今日中に全額下ろしてください。"
+    verdict = check(call)
+    assert verdict.level == Level.DANGER, [(r.id, r.score) for r in verdict.reasons]
+    assert "POLICE_ASSET_DEMAND" in _ids(verdict) and "SCAM_WARNING" not in _ids(verdict)
+    # the police's warning that retells the same call is still a warning
+    retold = ("警察官を名乗る者から「詐欺グループの名簿にお名前が載っていた。お金が勝手に引き出されるので"
+              "全額下ろして」という電話がありました。絶対に応じないでください。")
+    assert check(retold).level == Level.NO_SIGNS
+    assert "SCAM_WARNING" in _ids(check(retold))
+
+
 def test_a_warning_with_a_link_to_follow_is_judged_on_its_request():
     text = ("【〇〇カード】不正利用の可能性があるため、カードのご利用を制限しています。"
             "下記から確認してください https://card-secure-check.xyz/\n不審なメールにご注意ください。")

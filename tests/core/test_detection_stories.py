@@ -103,7 +103,6 @@ FLAGGED = [
     ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
     ("駅のロータリーまで現金200万円を持って来てほしい", "COLLECTS_IN_PERSON"),
     ("ボクだけど、声でわかる?", "FAMILY_IMPERSONATION"),
-    ("毎日5000円から30000円稼げるお仕事です", "HIGH_PAY"),
     # a council's name does not vouch for a caller who says money is owed back to you
     ("区役所の保険課です。介護保険料の払いすぎがあり、お金が戻ります。", "REFUND_OWED"),
 ]

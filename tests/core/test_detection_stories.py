@@ -323,3 +323,16 @@ def test_a_phishing_text_that_copies_the_banks_warning_banner_is_judged_on_its_r
     ids = [r.id for r in verdict.reasons]
     assert "SCAM_WARNING" not in ids and "ACCOUNT_PHISHING" in ids, _why(verdict)
     assert verdict.level != Level.NO_SIGNS, _why(verdict)
+
+
+def test_a_caller_who_names_the_council_and_asks_about_cash_at_home_is_not_reassured():
+    """A council's name reassures a tax or insurance notice, not a caller who asks whether you
+    live alone and how much cash you keep: those are the questions of a call scoping a home."""
+    verdict = check("区役所の者です。お一人暮らしですか。ご自宅に現金は置いてありますか")
+    ids = {r.id for r in verdict.reasons}
+    assert {"ASSET_QUESTIONS", "HOUSEHOLD_QUESTIONS"} <= ids and "LOCAL_OFFICE_NOTICE" not in ids, _why(verdict)
+    assert verdict.level is not Level.NO_SIGNS
+    # the council's real refund notice, which asks for the account on a form sent back by post
+    notice = check("市民税課です。還付金の振込先口座を同封の請求書にご記入のうえ、ご返送ください。")
+    assert "LOCAL_OFFICE_NOTICE" in {r.id for r in notice.reasons}
+    assert notice.level is Level.NO_SIGNS, _why(notice)

@@ -75,7 +75,7 @@ COMPUTED_IDS = (
 # recognises a warning about scams (both in resources/rules/combinations.toml).
 ASKS_TO_ACT = "ASKS_TO_ACT"
 TALKS_ABOUT_SCAMS = "TALKS_ABOUT_SCAMS"
-REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH")
+REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEECH", "TELLS_WHAT_WAS_SAID")
 # What makes a text that names a scam a warning or an account of one (its quotes may then be set
 # aside): advice, an incident, or saying outright what was said or sent. Reported speech alone
 # (a passive verb, "という") does not: callers and lures use it too.

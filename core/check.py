@@ -93,10 +93,7 @@ ORDINARY_WORDING = "ORDINARY_WORDING"
 # Signals that stay where they are even inside a quote: a link that can be opened is a link
 # that can be opened, a number known from scams is that number, and the context signals are
 # what recognise the quote.
-_NEVER_QUOTED = frozenset({
-    "LINK_LIVE", "NUMBER_KNOWN_SCAM", "TALKS_ABOUT_SCAMS", "WARNS_READER", "REPORTS_AN_INCIDENT",
-    "REPORTED_SPEECH", "TELLS_WHAT_WAS_SAID",
-})
+_NEVER_QUOTED = frozenset({"LINK_LIVE", "NUMBER_KNOWN_SCAM", *REPORTING_SIGNALS, *WARNING_CONTEXT})
 _LINK_SIGNALS = {
     LinkRisk.LOOKALIKE: "LINK_LOOKALIKE",
     LinkRisk.IP_ADDRESS: "LINK_IP_ADDRESS",
@@ -222,7 +219,7 @@ def _engine() -> _Engine:
     del brand_list, number_list, link_list
     rules = snapshot.kept("rules", load_rules)
     by_id = rules.by_id()
-    missing = [i for i in (*COMPUTED_IDS, ASKS_TO_ACT, *REPORTING_SIGNALS, *WARNING_CONTEXT, SPEAKS_TO_YOU, HEARSAY)
+    missing = [i for i in (*COMPUTED_IDS, ASKS_TO_ACT, *REPORTING_SIGNALS, *WARNING_CONTEXT, SPEAKS_TO_YOU, *NOT_OWN_VOICE)
                if i not in by_id]
     if missing:
         raise RuleFileError("computed.toml", f"missing records for {missing}")

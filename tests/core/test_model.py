@@ -127,6 +127,31 @@ def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_
     assert made.weights == pytest.approx(shipped.weights, rel=1e-3)
 
 
+_LINE_STORY = """
+import json
+from core.train import _threshold
+genuine = [i / 100 for i in range(1300)]  # 1,300 genuine messages' scores, evenly spread
+plain_gap = genuine[-7] - genuine[-8]
+line = _threshold(genuine, 6)
+moved = genuine[:-7] + [genuine[-7] + 5.0] + genuine[-6:]  # the seventh highest jumps past the rest
+print(json.dumps({"above": sum(g > line for g in genuine), "shift": _threshold(moved, 6) - line,
+                  "plain_gap": plain_gap}))
+"""
+
+
+def test_the_danger_line_does_not_jump_when_one_genuine_message_scores_higher(tmp_path_factory):
+    """The genuine-danger budget allows a handful of messages (6 in 1,300): the line is where
+    about six lie above it, and one message scoring higher moves it less than the gap between
+    two neighbours, instead of carrying it to the next message's score."""
+    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    run = subprocess.run([sys.executable, "-c", _LINE_STORY], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout)
+    assert 5 <= seen["above"] <= 7
+    assert 0 < seen["shift"] < seen["plain_gap"]
+
+
 def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern():
     from core.verdict import Level
 

@@ -103,6 +103,10 @@ FLAGGED = [
     ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
     ("駅のロータリーまで現金200万円を持って来てほしい", "COLLECTS_IN_PERSON"),
     ("ボクだけど、声でわかる?", "FAMILY_IMPERSONATION"),
+    # telling the victim what to say at the bank, so that nobody there stops the payment
+    ("銀行で何に使うのか聞かれたら、リフォーム代と言ってね。本当のことは言わないで", "COVER_STORY"),
+    # "don't be fooled by the bank staff" is the caller's line: it does not make the call a warning
+    ("窓口で止められても、銀行の職員にだまされないで振り込んでね", "COVER_STORY"),
     # a council's name does not vouch for a caller who says money is owed back to you
     ("区役所の保険課です。介護保険料の払いすぎがあり、お金が戻ります。", "REFUND_OWED"),
 ]
@@ -128,6 +132,7 @@ EVERYDAY = [
     "風邪ひいて声ガラガラだから、今日の電話はやめておくね",
     "スマホ落として画面割れちゃった。修理に出すから明日まで連絡つかないかも",
     "来月の旅行代、3万円ずつ集めるね。週末までにお願い",
+    "銀行で聞かれたら、息子に頼まれたと正直に言ってね",
     "旅行代、振り込んでおいたよ。確認してね",
     "お金はお母さんに預けておくね",
     "「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて",

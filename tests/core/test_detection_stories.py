@@ -102,7 +102,7 @@ FLAGGED = [
     ("現金は紙袋に入れて、うちの部下に渡してください", "COLLECTS_IN_PERSON"),
     ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
     ("駅のロータリーまで現金200万円を持って来てほしい", "COLLECTS_IN_PERSON"),
-    ("ボクだけど、声でわかる?", "FAMILY_IMPERSONATION"),
+    ("ボクだけど、声でわかる?", "RELATIVE_OPENER"),
     # telling the victim what to say at the bank, so that nobody there stops the payment
     ("銀行で何に使うのか聞かれたら、リフォーム代と言ってね。本当のことは言わないで", "COVER_STORY"),
     # "don't be fooled by the bank staff" is the caller's line: it does not make the call a warning

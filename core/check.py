@@ -420,11 +420,13 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     hard = hard_evidence(engine, analysis)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), backs_danger(engine, reasons))
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often
-    # seen in scams"): its reasons lead, then the rest by score, and so do their topics. Every
+    # seen in scams"): its reasons lead, then the other named patterns, then the wording (a
+    # lean, however many points it adds: the patterns are what a reader can check and repeat),
+    # then what informs or reassures; by score within each part, and so do their topics. Every
     # warning names its topic, also one whose score its group's cap used up: the walk-through
     # still asks about it first.
     hard_ids = {r.id for r in hard}
-    reasons.sort(key=lambda r: r.id not in hard_ids)  # stable: by score within each part
+    reasons.sort(key=lambda r: (r.id not in hard_ids, _place(r)))  # stable: by score within each part
     topics = tuple(dict.fromkeys(r.topic for r in reasons if r.topic and r.kind is ReasonKind.WARNING))
     shown = tuple(r for r in reasons if engine.by_id[r.id].show)
     return Verdict(
@@ -441,6 +443,13 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
         text_length=analysis.text_length,
         junk_characters=analysis.junk_characters,
     )
+
+
+def _place(reason: Reason) -> int:
+    """Where a reason stands after the hard evidence: named warnings, the wording, the rest."""
+    if reason.kind is ReasonKind.WARNING:
+        return 1 if reason.id == SCAM_WORDING else 0
+    return 2
 
 
 def _first_bytes(text: str, limit: int) -> str:

@@ -341,3 +341,14 @@ def test_a_caller_who_names_the_council_and_asks_about_cash_at_home_is_not_reass
     notice = check("市民税課です。還付金の振込先口座を同封の請求書にご記入のうえ、ご返送ください。")
     assert "LOCAL_OFFICE_NOTICE" in {r.id for r in notice.reasons}
     assert notice.level is Level.NO_SIGNS, _why(notice)
+
+
+def test_a_call_from_a_grandson_in_trouble_names_its_patterns_before_the_wording():
+    """The wording adds many points, but what a reader can check and tell the family is the
+    named pattern: the reasons start with it, and the wording comes after every one of them."""
+    verdict = check("もしもし、おばあちゃん?ボクだけど。会社のお金をなくしちゃって、今日中に200万円いるんだ。"
+                    "銀行で何に使うのか聞かれたら、リフォーム代って言ってね。")
+    assert verdict.level == Level.DANGER, _why(verdict)
+    warnings = [r.id for r in verdict.reasons if r.kind.value == "warning"]
+    assert warnings[0] != "SCAM_WORDING" and warnings[-1] == "SCAM_WORDING", _why(verdict)
+    assert {"COVER_STORY", "RELATIVE_OPENER"} <= set(warnings), _why(verdict)

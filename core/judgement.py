@@ -17,8 +17,8 @@ regression on the evidence alone (classes weighed equally) is at one half. The w
 logistic regression of scam against genuine on the four sums (no weight below zero), rescaled so
 that 10 points is the score above which the danger budget of genuine messages ends; ``caution``
 is where the flagged budget of genuine messages other than company notices ends (a real notice
-worded like its fake may be caution), but never above the points of one warning its authors
-scored 4 or more (budgets, notices, that limit and the bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
+worded like its fake may be caution), and the rules weigh enough that one warning its authors
+scored 4 or more reaches it (budgets, notices, that weight and the bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
 scored by a model that did not learn from its source site) and writes them with the figures
 they gave. They are data, not code, and change only with a retraining.
 

@@ -24,7 +24,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -47,8 +47,8 @@ FOLDS = 5
 # for the spread between folds). Wording alone never makes danger (core/judgement.py), so what
 # spends this budget is a named pattern found in a real notice.
 GENUINE_DANGER_BUDGET = 0.005
-GENUINE_FLAGGED_BUDGET = 0.025  # the caution threshold keeps at most this share of them flagged
-# (the target is 3% for messages between people, warnings and alerts; everyday messages run highest)
+GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps about this share of them flagged
+# (the target: 3% of messages between people, warnings and alerts)
 # Genuine notices from a company or service (a bank's login alert, a card's fraud check, a code,
 # a reminder): the targets let them be caution, as long as the verdict then says to check through
 # the official app or the number on the card. The flagged budget is spent on the other genuine
@@ -68,10 +68,11 @@ CAUTION_LEAST = 1.0  # caution is never below this many points
 # their links and numbers, would weigh them less.
 RULES_LEAST = 0.5
 # A warning its authors scored this high (a request for codes or e-money, cash or cards collected
-# at the door, a refund at a cash machine, a court threat) is caution on its own: caution is
-# never above the points such a rule is worth.
+# at the door, a refund at a cash machine, a court threat) is caution on its own: the rules'
+# weight is raised until such a rule's points reach the caution line (choose_judgement).
 STRONG_RULE = 4.0
 _STEP = 0.1
+_MOST_RAISES = 200  # steps of 5% in the rules' weight (a factor of 17,000) before giving up
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,8 +326,12 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
     10 points where the genuine danger budget ends; caution where the flagged budget ends; all
     on these out-of-fold parts.
 
-    A rule point is worth at least RULES_LEAST points: where the fit would weigh the rules
-    less, their weight is raised step by step, the rest fitted again around it, until it is."""
+    A rule point is worth at least RULES_LEAST points, and one strong rule alone reaches the
+    caution line: where the fit would weigh the rules less, their weight is raised in steps of
+    5%, the rest fitted again around it, until both hold. (Lowering caution to a strong rule's
+    points instead, as before, left the flagged budget unused: caution then followed the fitted
+    rule weight, and the share of everyday messages flagged with it, 2.7% to 3.5% from one
+    corpus to the next.)"""
     numpy = _sklearn()[0]
     rows = [p for p in parts if p is not None]
     neutral = round(_neutral(rows), 4)
@@ -335,11 +340,20 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
     w, b = _fit(x, y)
     judgement = _scaled(rows, x, w, b, neutral)
     raise_by = w[0] if w[0] > 0 else 0.01
-    while judgement.weights[RULES] < RULES_LEAST:
-        raise_by *= 1.25
+    for _ in range(_MOST_RAISES):
+        if judgement.weights[RULES] >= RULES_LEAST and _strong_points(judgement) >= judgement.caution:
+            break
+        raise_by *= 1.05
         w, b = _fit(x, y, fixed={0: raise_by})
         judgement = _scaled(rows, x, w, b, neutral)
+    else:  # no weight gets there: caution where a strong rule's points reach, whatever the budget
+        judgement = replace(judgement, caution=min(judgement.caution, _strong_points(judgement)))
     return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+
+
+def _strong_points(judgement: Judgement) -> float:
+    """What one strong rule alone is worth, rounded down as the check rounds rule points."""
+    return math.floor(round(STRONG_RULE * judgement.weights[RULES], 2) * 10) / 10
 
 
 def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgement:
@@ -360,10 +374,7 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
     scale = DANGER_POINTS / (t_danger - b)
     weights = {n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)}
     caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
-    # rounded down, so that a strong rule's points (as the check rounds them) always reach it
-    strong = math.floor(round(STRONG_RULE * weights[RULES], 2) * 10) / 10
-    return Judgement(danger=DANGER_POINTS, caution=min(caution, strong), bound=BOUND, neutral=neutral,
-                     weights=weights)
+    return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral, weights=weights)
 
 
 def _level(judgement: Judgement, p: _Scored) -> Level:

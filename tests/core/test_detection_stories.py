@@ -153,6 +153,8 @@ LIKE_AN_OPENER = [
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
+    # a warning that retells the caller's cover story without the word 詐欺
+    "犯人は「銀行の人には言わないで」と口止めします。そんな電話はすぐに切って、警察に相談してください。",
     "【〇〇警察署】市内で警察官を名乗る不審な電話が相次いでいます。電話でお金の話が出たら詐欺です。一人で判断せず家族や警察に相談してください。",
     "【〇〇市消費生活センター】「未納料金がある」「本日中に連絡を」というSMSに注意!電話をかけず、188に相談してください。",
     "警察官をかたる電話が市内で多発しています。警察官がキャッシュカードを預かることはありません。不審な電話があったら〇〇警察署(0123-45-0110)へ。",

@@ -153,6 +153,9 @@ LIKE_AN_OPENER = [
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
+    # warnings to the young about crime-for-hire jobs speak to "you" and name the lures
+    "闇バイトに応募すると、あなたは犯罪に加担することになります。",
+    "SNSで「高額報酬」「即日即金」とうたう求人は闇バイトです。応募すると犯罪者になってしまいます。",
     # a warning that retells the caller's cover story without the word 詐欺
     "犯人は「銀行の人には言わないで」と口止めします。そんな電話はすぐに切って、警察に相談してください。",
     "【〇〇警察署】市内で警察官を名乗る不審な電話が相次いでいます。電話でお金の話が出たら詐欺です。一人で判断せず家族や警察に相談してください。",

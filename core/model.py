@@ -39,6 +39,14 @@ ORDERS = (1, 2, 3)  # the n-gram lengths the model reads
 MAX_CHARS = 20_000  # how much of the model text it reads
 MIN_WORDING = 3  # a text with fewer letters than this (a number, a link) is not judged by its wording
 FULL_LETTERS = 20  # from this many letters on, the wording counts fully
+# The corpus is Japanese but for a few dozen messages: the model has not learned how English
+# scams and English everyday messages differ, and reads any English as ordinary. Its lean counts
+# fully while at least half of a text's letters are not Latin (Japanese with names such as
+# Apple ID or PayPay in it), and falls to nothing as the text turns wholly Latin; measured over
+# the first LANGUAGE_SPAN characters (what language a message is in shows at its start).
+LANGUAGE_SPAN = 400
+_LATIN = re.compile(r"[a-z]")  # the model text is folded to lower case
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (the marks are private-use: not letters)
 LINK_MARK = "\ue000"
 NUMBER_MARK = "\ue001"
 BRAND_MARK = "\ue002"
@@ -178,11 +186,19 @@ def letters(text: str, enough: int) -> int:
 def confidence(text: str) -> float:
     """How far the wording of a model text can be judged, from 0 to 1: a number or a link alone
     has no wording (0); a greeting of a few letters says little, so its weight grows with its
-    length up to FULL_LETTERS letters (1)."""
+    length up to FULL_LETTERS letters (1); and an English message is judged by the rules alone
+    (see LANGUAGE_SPAN)."""
     count = letters(text, FULL_LETTERS)
     if count < MIN_WORDING:
         return 0.0
-    return min(1.0, count / FULL_LETTERS)
+    return min(1.0, count / FULL_LETTERS) * min(1.0, 2.0 * (1.0 - latin_share(text[:LANGUAGE_SPAN])))
+
+
+def latin_share(text: str) -> float:
+    """The share of the letters of ``text`` (kana, kanji, Latin ...; not digits, punctuation,
+    spacing or marks) that are Latin."""
+    counted = len(_LETTER.findall(text))
+    return len(_LATIN.findall(text)) / counted if counted else 0.0
 
 
 def worth(count: int) -> float:

@@ -43,6 +43,12 @@ DANGER = [
     ("お宅の娘さんを預かっている。明日までに500万円用意しろ", "RELATIVE_IN_TROUBLE_MONEY"),
     ("還付金が3万円ほど残っています。お取引のある金融機関はどちらですか", "REFUND_ACCOUNT_ASKED"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
+    # the same families in English, judged by their patterns (the wording model reads Japanese)
+    ("This is the police. Your bank account has been used in a crime. Do not tell anyone about this call, "
+     "and transfer your savings to a safe account.", "POLICE_ASSET_DEMAND"),
+    ("Hi Mum, I dropped my phone in the toilet, this is my new number. Can you send me some money? "
+     "I'll pay you back tomorrow", "RELATIVE_IN_TROUBLE_MONEY"),
+    ("Congratulations! You have won $1,000,000. Reply with your bank details to claim.", "CREDENTIAL_PHISHING"),
     # a PIN asked for, even inside a sentence that names the scam it claims to investigate
     ("特殊詐欺の確認のため、キャッシュカードの暗証番号を教えてください。", "PIN_REQUEST"),
     # a company's alarm whose link is not the company's (a shortener, another address)
@@ -122,6 +128,9 @@ EVERYDAY = [
     "年末はみんなで集まろう。おせちは予約しておいた",
     "See you at the station at six.",
     "Happy birthday, Grandpa! Call me when you get this.",
+    "Don't tell anyone, but we're planning a surprise party for Dad!",
+    "I won $20 at bingo tonight! Dinner is on me.",
+    "Mum, I sent the money for the concert tickets. Thanks for lending it last week.",
     "お母さん、携帯の機種変更したよ。番号は同じだから安心してね",
     "ありがとう",
     "了解です!",
@@ -357,3 +366,13 @@ def test_a_call_from_a_grandson_in_trouble_names_its_patterns_before_the_wording
     warnings = [r.id for r in verdict.reasons if r.kind.value == "warning"]
     assert warnings[0] != "SCAM_WORDING" and warnings[-1] == "SCAM_WORDING", _why(verdict)
     assert {"COVER_STORY", "RELATIVE_OPENER"} <= set(warnings), _why(verdict)
+
+
+def test_an_english_message_is_judged_by_its_patterns_not_by_the_japanese_wording_model():
+    """The model learned from Japanese messages and a few dozen English ones: on English it
+    would call any scam ordinary. Its lean counts only for the letters that are not Latin."""
+    english = check("Your account will be limited. Please confirm your information within 24 hours.")
+    assert not {"SCAM_WORDING", "ORDINARY_WORDING"} & {r.id for r in english.reasons}, _why(english)
+    assert english.level != Level.NO_SIGNS, _why(english)
+    japanese = check("今日はzoomでmeetingがあるからlineできない")
+    assert "ORDINARY_WORDING" in {r.id for r in japanese.reasons}, _why(japanese)

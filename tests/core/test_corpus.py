@@ -129,3 +129,15 @@ def test_the_later_held_out_sets_come_from_sites_nothing_before_them_cites(shipp
         if name != "heldout.jsonl":  # the first set shares 84 of its sites with the corpus
             assert not sites & earlier, (name, sorted(sites & earlier)[:5])
         earlier |= sites
+
+
+def test_the_english_messages_are_valid_and_kept_apart_from_the_training_corpus(shipped):
+    """corpus/english.jsonl: English messages, judged by the rules alone (the wording model
+    reads Japanese), kept out of training so that the judgement is not fitted to messages the
+    model does not judge; `python -m core eval corpus/english.jsonl` measures them."""
+    english = corpus.load(ROOT / "corpus" / "english.jsonl")
+    assert english.problems == [] and len(english.messages) >= 40
+    assert all(m.lang == "en" for m in english.messages)
+    assert not {m.id for m in english.messages} & {m.id for m in shipped.messages}
+    together = corpus.Corpus(messages=[*shipped.messages, *english.messages], lines=[*shipped.lines, *english.lines])
+    assert corpus.problems(together) == []

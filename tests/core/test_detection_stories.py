@@ -109,6 +109,11 @@ FLAGGED = [
     ("これから銀行の職員を伺わせますので、カードを準備しておいてください", "COLLECTS_IN_PERSON"),
     ("駅のロータリーまで現金200万円を持って来てほしい", "COLLECTS_IN_PERSON"),
     ("ボクだけど、声でわかる?", "RELATIVE_OPENER"),
+    # English lures, judged by their patterns alone
+    ("Your mailbox quota has exceeded the storage limit. Click here to upgrade your mailbox within 24 hours.",
+     "ACCOUNT_PHISHING"),
+    ("I recorded you through your webcam while you visited those sites. Send $1,500 in bitcoin to my wallet "
+     "within 48 hours or the video goes to all your contacts.", "BLACKMAIL_THREAT"),
     # telling the victim what to say at the bank, so that nobody there stops the payment
     ("銀行で何に使うのか聞かれたら、リフォーム代と言ってね。本当のことは言わないで", "COVER_STORY"),
     # "don't be fooled by the bank staff" is the caller's line: it does not make the call a warning
@@ -162,6 +167,7 @@ LIKE_AN_OPENER = [
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
+    "Beware of scam texts pretending to be from your bank. Do not click links and never share your PIN.",
     # warnings to the young about crime-for-hire jobs speak to "you" and name the lures
     "闇バイトに応募すると、あなたは犯罪に加担することになります。",
     "SNSで「高額報酬」「即日即金」とうたう求人は闇バイトです。応募すると犯罪者になってしまいます。",

@@ -141,3 +141,17 @@ def test_the_english_messages_are_valid_and_kept_apart_from_the_training_corpus(
     assert not {m.id for m in english.messages} & {m.id for m in shipped.messages}
     together = corpus.Corpus(messages=[*shipped.messages, *english.messages], lines=[*shipped.lines, *english.lines])
     assert corpus.problems(together) == []
+
+
+def test_the_english_held_out_messages_come_from_sites_nothing_else_cites(shipped):
+    """corpus/english_heldout.jsonl: English messages gathered after the English rules were
+    written, from sites no other file cites, judged once: a test of the English rules."""
+    held = corpus.load(ROOT / "corpus" / "english_heldout.jsonl")
+    assert held.problems == [] and len(held.messages) >= 60
+    assert all(m.lang == "en" for m in held.messages)
+    others = [shipped, corpus.load(ROOT / "corpus" / "english.jsonl"),
+              *(corpus.load(ROOT / "corpus" / name) for name in HELD_OUT)]
+    assert not {m.site for m in held.messages} & {m.site for c in others for m in c.messages}
+    together = corpus.Corpus(messages=[m for c in (*others, held) for m in c.messages],
+                             lines=[line for c in (*others, held) for line in c.lines])
+    assert corpus.problems(together) == []

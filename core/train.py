@@ -341,14 +341,18 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
     judgement = _scaled(rows, x, w, b, neutral)
     raise_by = w[0] if w[0] > 0 else 0.01
     for _ in range(_MOST_RAISES):
-        if judgement.weights[RULES] >= RULES_LEAST and _strong_points(judgement) >= judgement.caution:
+        if _rules_weigh_enough(judgement):
             break
         raise_by *= 1.05
         w, b = _fit(x, y, fixed={0: raise_by})
         judgement = _scaled(rows, x, w, b, neutral)
-    else:  # no weight gets there: caution where a strong rule's points reach, whatever the budget
+    if not _rules_weigh_enough(judgement):  # no weight got there: caution where a strong rule reaches
         judgement = replace(judgement, caution=min(judgement.caution, _strong_points(judgement)))
     return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+
+
+def _rules_weigh_enough(judgement: Judgement) -> bool:
+    return judgement.weights[RULES] >= RULES_LEAST and _strong_points(judgement) >= judgement.caution
 
 
 def _strong_points(judgement: Judgement) -> float:

@@ -356,8 +356,8 @@ def _rules_weigh_enough(judgement: Judgement) -> bool:
 
 
 def _strong_points(judgement: Judgement) -> float:
-    """What one strong rule alone is worth, rounded down as the check rounds rule points."""
-    return math.floor(round(STRONG_RULE * judgement.weights[RULES], 2) * 10) / 10
+    """What one strong rule alone is worth in the check, rounded down to caution's one decimal."""
+    return math.floor(judgement.rule_points(STRONG_RULE) * 10) / 10
 
 
 def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgement:

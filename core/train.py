@@ -365,10 +365,13 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
     danger budget ends, caution where the flagged budget ends."""
     logits = x @ w + b
     genuine = [i for i, p in enumerate(rows) if not p.scam]
-    # the genuine messages the hard evidence already rates spend the budgets first
+    # the genuine messages the hard evidence already rates spend the budgets first; the danger
+    # line is drawn among those the score alone could make danger (a message whose wording has
+    # no warning rule behind it stays caution however high it scores: it spends nothing)
     floored = sum(rows[i].floor == Level.DANGER for i in genuine)
     allowed = max(math.floor(GENUINE_DANGER_BUDGET * len(genuine)) - floored, 0)
-    t_danger = _threshold([logits[i] for i in genuine if rows[i].floor != Level.DANGER], allowed)
+    t_danger = _threshold([logits[i] for i in genuine
+                           if rows[i].floor != Level.DANGER and rows[i].backed], allowed)
     others = [i for i in genuine if not rows[i].notice]
     flagged = sum(rows[i].floor != Level.NO_SIGNS for i in others)
     allowed = max(math.floor(GENUINE_FLAGGED_BUDGET * len(others)) - flagged, 0)

@@ -15,7 +15,8 @@ Every reason a verdict shows carries points, and the points add up to the messag
 ``[levels] danger`` is 10 points; ``caution`` is below it. The neutral point is where a logistic
 regression on the evidence alone (classes weighed equally) is at one half. The weights are a
 logistic regression of scam against genuine on the four sums (no weight below zero), rescaled so
-that 10 points is the score above which the danger budget of genuine messages ends; ``caution``
+that 10 points is the score above which the danger budget of genuine messages ends (among
+those the score can make danger: backed, see below); ``caution``
 is where the flagged budget of genuine messages other than company notices ends (a real notice
 worded like its fake may be caution), and the rules weigh enough that one warning its authors
 scored 4 or more reaches it (budgets, notices, that weight and the bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message

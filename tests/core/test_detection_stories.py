@@ -68,6 +68,11 @@ FLAGGED = [
     ("【佐川急便】お届け先の住所に不備があり配達できませんでした。住所の再入力をお願いします。", "DELIVERY_PHISHING"),
     ("郵便局です。お荷物の配達に伺いましたがご不在でした。こちらからご確認ください http://bit.ly/3xyz", "DELIVERY_PHISHING"),
     ("【国税庁】未納の税金があります。本日中にお支払いがない場合、財産を差し押さえます。https://nta-tax.icu/", "GOVERNMENT_LURE"),
+    # a caller says an arrested culprit had the listener's account: the fake police's opening
+    ("捕まえた犯人があなた名義の口座を50万円で買ったと言っています", "POLICE_CASE_CLAIM"),
+    # a fake invoice: a renewal nobody ordered, "call us to cancel"
+    ("ノートンの年間プランが自動更新されました。キャンセルをご希望の場合は、サポートセンターまでお電話ください。", "RENEWAL_CALL_TO_CANCEL"),
+    ("Your Geek Squad membership has been auto-renewed for $299.99. To cancel and get a refund, call our billing desk.", "RENEWAL_CALL_TO_CANCEL"),
     ("【総務省】マイナポイントの付与が保留になっています。以下のリンクから手続きを完了してください。", "GOVERNMENT_LURE"),
     ("法務省管轄支局 民事訴訟管理センターです。あなたに対する訴訟が提起されました。取り下げのご相談は至急ご連絡ください。", "LEGAL_PRESSURE"),
     ("警視庁の者です。あなたの口座が詐欺グループに悪用されています。資産保全のため指定口座へお振込みください。", "POLICE_MONEY"),

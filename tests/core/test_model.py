@@ -152,6 +152,41 @@ def test_the_danger_line_does_not_jump_when_one_genuine_message_scores_higher(tm
     assert 0 < seen["shift"] < seen["plain_gap"]
 
 
+_SPENT_STORY = """
+import json
+from core.train import _Scored, _scaled
+from core.verdict import Level
+import numpy
+
+def row(scam, warnings, lean, backed):
+    return _Scored(warnings=warnings, reassurance=0.0, evidence=lean, confidence=1.0, asks=True,
+                   warning=False, scam=scam, notice=False, floor=Level.NO_SIGNS, backed=backed)
+
+# 1,000 genuine messages with a little of both, 100 scams; then 20 real notices whose wording
+# alone scores high, with no warning rule behind them: they can only ever be caution
+base = [row(False, (i % 10) / 10, (i % 7) / 7, True) for i in range(1000)]
+base += [row(True, 3.0 + i / 50, 2.0, True) for i in range(100)]
+wordy = [row(False, 0.0, 4.0, False) for _ in range(20)]
+w, b = numpy.array([1.0, 0.0, 1.0, 0.0]), -3.0
+def line(rows):
+    x = numpy.array([[p.warnings, p.reassurance, max(p.evidence, 0.0), 0.0] for p in rows])
+    return _scaled(rows, x, w, b, 0.0).weights["rules"]
+print(json.dumps({"without": line(base), "with": line(base + wordy)}))
+"""
+
+
+def test_genuine_messages_that_cannot_be_danger_do_not_spend_the_danger_budget(tmp_path_factory):
+    """A real notice whose wording alone scores high, with no warning rule behind it, stays
+    caution (danger always names a pattern): it must not push the danger line up, and with it
+    every scam near the line down. Points per rule point stay what they were without it."""
+    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    run = subprocess.run([sys.executable, "-c", _SPENT_STORY], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout)
+    assert seen["with"] == pytest.approx(seen["without"], rel=0.02)
+
+
 def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern():
     from core.verdict import Level
 

@@ -154,6 +154,7 @@ class _Engine:
     literals: LiteralIndex  # which patterns could match a text (see core.prefilter)
     combinations: tuple[_Combination, ...]  # in file order
     floored: tuple[Rule, ...]  # the rules with a floor (hard evidence), in file order
+    backers: frozenset[str]  # the warning rules that can back danger (see backs_danger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +233,9 @@ def _engine() -> _Engine:
                          for rule in rules.rules if rule.kind == "combination")
     return _Engine(rules=rules, by_id=by_id, position={r.id: i for i, r in enumerate(rules.rules)},
                    link_notes=notes, literals=literals, combinations=combinations,
-                   floored=tuple(r for r in rules.rules if r.floor is not None))
+                   floored=tuple(r for r in rules.rules if r.floor is not None),
+                   backers=frozenset(r.id for r in rules.rules if r.score >= rules.levels.danger_backing
+                                     and r.backs_danger and r.id != SCAM_WORDING))
 
 
 @cache
@@ -389,9 +392,7 @@ def backs_danger(engine: _Engine, reasons: Iterable[Reason]) -> bool:
     """Whether a warning among ``reasons`` can back a danger verdict: a rule (not the wording)
     that warned, scored at least the backing score of ``levels.toml`` in its rule file, and
     not marked ``backs_danger = false`` there."""
-    least = engine.rules.levels.danger_backing
-    return any(r.kind is ReasonKind.WARNING and r.id != SCAM_WORDING and r.score > 0
-               and engine.by_id[r.id].score >= least and engine.by_id[r.id].backs_danger for r in reasons)
+    return any(r.kind is ReasonKind.WARNING and r.score > 0 and r.id in engine.backers for r in reasons)
 
 
 def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,

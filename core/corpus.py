@@ -101,7 +101,7 @@ class Corpus:
 def site_of(source: str) -> str:
     if source == WRITTEN:
         return WRITTEN
-    host = (urlsplit(source).hostname or source).lower()
+    host = (urlsplit(source).hostname or source).lower().rstrip(".")  # "example.jp." is example.jp
     return host[4:] if host.startswith("www.") else host
 
 

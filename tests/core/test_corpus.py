@@ -111,14 +111,14 @@ def _problems_together(*files: corpus.Corpus) -> list:
                                          lines=[line for c in files for line in c.lines]))
 
 
-HELD_OUT = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl")  # in the order gathered
+HELD_OUT = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl", "heldout6.jsonl")  # in the order gathered
 
 
 def test_the_held_out_messages_are_valid_and_no_template_of_them_is_trained_on(shipped):
     """corpus/heldout*.jsonl: messages gathered after the detector was built and never learned
     from, so that its figures on them stay a test of generalising (see corpus/README.md)."""
     kept = {name: corpus.load(ROOT / "corpus" / name) for name in HELD_OUT}
-    least = {"heldout.jsonl": 500, "heldout2.jsonl": 90, "heldout3.jsonl": 95, "heldout4.jsonl": 100, "heldout5.jsonl": 60}
+    least = {"heldout.jsonl": 500, "heldout2.jsonl": 90, "heldout3.jsonl": 95, "heldout4.jsonl": 100, "heldout5.jsonl": 60, "heldout6.jsonl": 30}
     for name, held in kept.items():
         assert held.problems == [] and len(held.messages) >= least[name], name
         assert not {m.id for m in held.messages} & {m.id for m in shipped.messages}, name

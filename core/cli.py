@@ -4,7 +4,7 @@
     python -m core check --jsonl                            (one JSON object per stdin line)
     python -m core check --image FILE [--json]              (the message in a picture; ocr extra)
     python -m core eval FILE.jsonl [--json]                 (the shipped detector on a labelled file)
-    python -m core eval --cv 5 corpus/messages.jsonl [--json]  (cross-validated figures; train extra)
+    python -m core eval --cv 5 corpus/messages.jsonl [--json] [--draws N]  (cross-validated figures; train extra)
     python -m core train [--corpus FILE] [--out DIR]        (the wording model and judgement; train extra)
     python -m core corpus check [FILE]                      (the corpus validator)
     python -m core snapshot OUT                             (the packaged app's prebuilt data)
@@ -282,6 +282,9 @@ def _cross_validated(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -
     if args.cv < 2:
         print("sagicheck: --cv needs at least 2 folds", file=stderr)
         return EXIT_BAD_INPUT
+    if args.draws < 1:
+        print("sagicheck: --draws needs at least 1", file=stderr)
+        return EXIT_BAD_INPUT
     try:
         loaded = corpus.load(Path(args.file))
     except OSError as exc:
@@ -293,6 +296,10 @@ def _cross_validated(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -
     judged, chosen = train.cross_validate(examples, args.cv)
     result = train.report(judged)
     result["folds"] = chosen
+    if args.draws > 1:
+        result["draws"] = [_headline_figures(result)] + [
+            _headline_figures(train.report(train.cross_validate(examples, args.cv, draw)[0]))
+            for draw in range(1, args.draws)]
     if not args.json:
         stdout.write(f"{args.cv}-fold cross-validation grouped by source site, {len(examples)} messages; "
                      "each fold judged by a model and thresholds chosen without it\n")
@@ -301,8 +308,28 @@ def _cross_validated(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -
             stdout.write(f"  fold {fold['fold']}: caution at {fold['caution']} of {fold['danger']} points; "
                          f"weights {weights}\n")
         stdout.write("\n")
+        if "draws" in result:
+            _print_draws(result["draws"], stdout)
     _print_report(result, args.json, stdout)
     return 0
+
+
+_HEADLINE = ("scam_caught", "scam_danger", "genuine_flagged", "genuine_danger")
+
+
+def _headline_figures(report: dict) -> dict:
+    return {key: report[key] for key in _HEADLINE}
+
+
+def _print_draws(draws: list[dict], stdout: TextIO) -> None:
+    """Each draw's caught / danger / genuine flagged / genuine danger, and their mean and range:
+    which messages share a fold moves these by dozens, so compare means over draws."""
+    stdout.write("draws of the folds (scams caught / danger; genuine flagged / danger):\n")
+    for i, d in enumerate(draws):
+        stdout.write(f"  draw {i}: " + " / ".join(str(d[k]) for k in _HEADLINE) + "\n")
+    mean = " / ".join(f"{sum(d[k] for d in draws) / len(draws):.1f}" for k in _HEADLINE)
+    spread = " / ".join(f"{min(d[k] for d in draws)}-{max(d[k] for d in draws)}" for k in _HEADLINE)
+    stdout.write(f"  mean:   {mean}\n  range:  {spread}\n\n")
 
 
 def _print_report(report: dict, as_json: bool, stdout: TextIO) -> None:
@@ -391,6 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_eval.add_argument("--json", action="store_true")
     p_eval.add_argument("--cv", type=int, default=0, metavar="K",
                         help="K-fold cross-validation grouped by source site (needs the train extra)")
+    p_eval.add_argument("--draws", type=int, default=1, metavar="N",
+                        help="with --cv: repeat it over N draws of the folds and give each draw's figures "
+                             "and their mean (the report and misses are the first draw's)")
     p_train = sub.add_parser("train", help="train the wording model and choose the judgement (train extra)")
     p_train.add_argument("--corpus", type=Path, default=Path("corpus/messages.jsonl"))
     p_train.add_argument("--out", type=Path, default=Path("resources/model"))

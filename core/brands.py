@@ -253,7 +253,9 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         first, last = word[0], word[-1]
         for name, brand in _latin_names_near(len(word)):
             # (one edit of words this long leaves the first or the last letter: see one_edit_apart)
-            if (name[0] == first or name[-1] == last) and one_edit_apart(word, name):
+            # a name without its first letter is an ordinary word ("cloud" in icloud, "tunes" in
+            # itunes: Google Cloud is not an imitation of iCloud), not the lure of a look-alike
+            if (name[0] == first or name[-1] == last) and word != name[1:] and one_edit_apart(word, name):
                 note(brand, m.start(), m.end(), True)
     return tuple(BrandMention(brand=b, spans=tuple(s), misspelt=miss) for b, s, miss in found.values())
 

@@ -61,3 +61,19 @@ def test_katakana_names_are_found_in_the_text_as_written_as_in_the_text_without_
     texts.append("お知らせ" + "".join(texts) + "ーアイウ")
     for text in texts:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text.translate(_DAKUTEN))]
+
+
+def test_an_ordinary_word_inside_a_brand_name_is_not_taken_for_a_look_alike():
+    """A real Google Cloud bill was flagged as imitating iCloud: "cloud" is "icloud" without its
+    first letter. A name less its first letter is an ordinary word; a letter dropped or changed
+    further in is still a look-alike."""
+    from core.brands import find_brands
+    from core.normalize import normalize
+
+    def misspelt(text):
+        return {m.brand.id for m in find_brands(normalize(text)) if m.misspelt}
+
+    assert misspelt("Google Cloud Platform: your invoice is available") == set()
+    assert misspelt("Listen to these tunes") == set()
+    assert misspelt("Your iclould storage is full") == {"apple"}
+    assert misspelt("Your Amazn account is locked") == {"amazon"}

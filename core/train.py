@@ -43,8 +43,8 @@ DIGITS = 4  # weights are written with this many decimals
 FOLDS = 5
 # The judgement is chosen on out-of-fold predictions pooled over this many draws of the folds.
 # One draw's lines sit at the tail of some 1,900 genuine scores, and which messages share a fold
-# moves that tail: on one corpus, five draws gave 2,490 to 2,555 scams caught and 1,065 to 1,234
-# danger in cross-validation. Pooling the draws weighs every message's margin from several models.
+# moves that tail: on one corpus, five draws gave 2,489 to 2,579 scams caught and 1,055 to 1,219
+# danger in cross-validation (see README). Pooling the draws weighs every message's margin from several models.
 DRAWS = 3
 
 # How the judgement is chosen (the targets of the detector; see README).
@@ -349,7 +349,7 @@ def _threshold(logits: list[float], allowed: int) -> float:
     return float(weights @ ascending) + 1e-6
 
 
-def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
+def choose_judgement(parts: Sequence[_Scored | None]) -> Judgement:
     """The neutral point of the wording; weights from a logistic regression of scam on the
     rules' warnings, the reassurance and the wording's lean either way (no weight below zero);
     10 points where the genuine danger budget ends; caution where the flagged budget ends; all
@@ -377,7 +377,7 @@ def choose_judgement(parts: Sequence[_Scored | None]) -> tuple[Judgement, dict]:
         judgement = _scaled(rows, x, w, b, neutral)
     if not _rules_weigh_enough(judgement):  # no weight got there: caution where a strong rule reaches
         judgement = replace(judgement, caution=min(judgement.caution, _strong_points(judgement)))
-    return judgement, _figures(rows, [_level(judgement, p) for p in rows])
+    return judgement
 
 
 def _rules_weigh_enough(judgement: Judgement) -> bool:
@@ -452,7 +452,7 @@ def cross_validate(examples: Sequence[Example], k: int = FOLDS, draw: int = 0) -
     chosen = []
     for held in range(k):
         rest = everything - {held}
-        judgement, figures = choose_judgement(_pooled(pooled_parts(examples, folds, rest)))
+        judgement = choose_judgement(_pooled(pooled_parts(examples, folds, rest)))
         model = fit_model([e for e, f in zip(examples, folds) if f != held])
         chosen.append({"fold": held, "danger": judgement.danger, "caution": judgement.caution,
                        "neutral": judgement.neutral, "weights": judgement.weights})
@@ -495,7 +495,7 @@ def train(corpus_path: Path, out: Path, k: int = FOLDS) -> tuple[WordingModel, J
     examples = prepare(loaded.messages)
     folds = assign_folds(examples, k)
     draws = pooled_parts(examples, folds, set(range(k)))
-    judgement, _ = choose_judgement(_pooled(draws))
+    judgement = choose_judgement(_pooled(draws))
     figures = _figures(draws[0], [_level(judgement, p) for p in draws[0]])  # the first draw's folds
     digest = loaded.digest()
     model = fit_model(examples, corpus_sha256=digest, messages=len(examples))

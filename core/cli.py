@@ -245,6 +245,9 @@ def _pct(x: float | None) -> str:
 def cmd_eval(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.cv:
         return _cross_validated(args, stdout, stderr)
+    if args.draws != 1:
+        print("sagicheck: --draws draws the folds of --cv again; give --cv too", file=stderr)
+        return EXIT_BAD_INPUT
     items, bad_lines = [], []
     try:
         with open(args.file, encoding="utf-8", errors="replace") as fh:

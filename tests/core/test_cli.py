@@ -240,10 +240,10 @@ def test_corpus_check_lists_a_line_nested_5000_deep_as_a_problem(tmp_path):
     assert f"{corpus}: line 2: not JSON (not finite)" in out
 
 
-def test_cross_validation_refuses_fewer_than_two_folds_or_one_draw(tmp_path):
+def test_cross_validation_refuses_fewer_than_two_folds_or_one_draw_or_draws_without_folds(tmp_path):
     corpus = tmp_path / "messages.jsonl"
     corpus.write_text("", encoding="utf-8")
-    for args in (["--cv", "1"], ["--cv", "5", "--draws", "0"]):
+    for args in (["--cv", "1"], ["--cv", "5", "--draws", "0"], ["--draws", "3"]):
         code, _, err = run(["eval", *args, str(corpus)])
         assert code == 2 and "Traceback" not in err and "sagicheck: --" in err
 

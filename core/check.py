@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, groupby
 from operator import itemgetter
 import time
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -402,7 +402,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     :func:`check` passes the shipped model and judgement; cross-validation passes others.
     """
     engine = engine or _loaded_engine()
-    reasons = _score(engine, analysis.fired, judgement.rule_points)
+    reasons = _score(engine, analysis.fired, rule_points(judgement, engine, analysis))
     if analysis.quoted:
         reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
     points = judgement.model_points(model.evidence(analysis.grams),
@@ -726,16 +726,33 @@ def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
     floored = [r for r in engine.floored if r.id in analysis.fired]
     if not floored:
         return []
+    own = said_in_own_voice(engine, analysis)
+    return [r for r in floored if r.id in own]
+
+
+def said_in_own_voice(engine: _Engine, analysis: Analysis) -> Collection[str]:
+    """The fired rules the message says in its own voice: a pattern with a match outside
+    quotation marks, sentences that report what someone said and sentences that say what someone
+    never does; a combination that holds on such signals alone."""
     reported = [*analysis.quotations, *_sentences_with(
         analysis.norm, [s for rid in NOT_OWN_VOICE for s in analysis.fired.get(rid, ())])]
-    if reported:  # the combinations again, on what is said outside them
-        regions = _Regions(reported)
-        own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"
-               and (not spans or not all(map(regions.hold, spans)))}
-        _fire_combinations(engine, own)
-    else:
-        own = analysis.fired
-    return [r for r in floored if r.id in own]
+    if not reported:
+        return analysis.fired.keys()
+    regions = _Regions(reported)  # the combinations again, on what is said outside them
+    own = {rid: spans for rid, spans in analysis.fired.items() if engine.by_id[rid].kind != "combination"
+           and (not spans or not all(map(regions.hold, spans)))}
+    _fire_combinations(engine, own)
+    return own.keys()
+
+
+def rule_points(judgement: Judgement, engine: _Engine, analysis: Analysis) -> Callable[[float, str], float]:
+    """The judgement's points for each rule of this analysis: a rule's extra (what the corpus
+    showed a pattern is worth in a scam's own words) counts only when the message says it in its
+    own voice; quoted or retold, as a family's warning retells a caller, it is worth its score."""
+    if not judgement.rule_extra:
+        return judgement.rule_points
+    own = said_in_own_voice(engine, analysis)
+    return lambda score, rule_id: judgement.rule_points(score, rule_id if rule_id in own else "")
 
 
 def _headline(engine: _Engine, level: Level, shown: tuple[Reason, ...]):
@@ -753,7 +770,7 @@ def _reason(rule: Rule, score: float, spans, kind: ReasonKind) -> Reason:
 
 
 def _score(engine: _Engine, fired: dict[str, list[Span]],
-           points: Callable[[float], float] = lambda score: score) -> list[Reason]:
+           points: Callable[[float, str], float] = lambda score, rule_id: score) -> list[Reason]:
     """A reason for each fired rule, in file order, its score cut to what its group's cap leaves
     and then turned into ``points`` (the judgement's weighing; as it is by default)."""
     caps = engine.rules.levels.caps
@@ -768,6 +785,6 @@ def _score(engine: _Engine, fired: dict[str, list[Span]],
             used[rule.group] = used.get(rule.group, 0.0) + score
         kind = (ReasonKind.WARNING if rule.score > 0 else
                 ReasonKind.REASSURING if rule.score < 0 else ReasonKind.INFO)
-        reasons.append(_reason(rule, points(score), fired[rule.id], kind))
+        reasons.append(_reason(rule, points(score, rule.id), fired[rule.id], kind))
     return reasons
 

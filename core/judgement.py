@@ -3,7 +3,12 @@
 Every reason a verdict shows carries points, and the points add up to the message's score:
 
 - a warning rule: its score in the rule files (after its group's cap) times the ``rules``
-  weight: the rules keep the relative worth their authors gave them;
+  weight, plus that score times the rule's own extra in ``[rule_extra]`` when the corpus showed
+  the rule to tell scams from genuine messages better than its score says, and the message
+  says it in its own voice (not quoted nor retold: see :func:`core.check.rule_points`). An extra is never
+  below zero: no rule is worth less than its authors' score makes it, since the corpus's scams
+  mostly lack the links and numbers that real ones carry and would teach the rules about those
+  to count for less;
 - a reassuring rule: its score times the ``reassurance`` weight;
 - the wording model: how far the evidence of the wording (its margin without the model's bias)
   lies from ``[model] neutral``, the point at which it leans neither way; scaled down for a
@@ -14,7 +19,9 @@ Every reason a verdict shows carries points, and the points add up to the messag
 
 ``[levels] danger`` is 10 points; ``caution`` is below it. The neutral point is where a logistic
 regression on the evidence alone (classes weighed equally) is at one half. The weights are a
-logistic regression of scam against genuine on the four sums (no weight below zero), rescaled so
+logistic regression of scam against genuine on the four sums and on each warning rule's own
+score (its extra; no weight below zero, each under the same light penalty, so that an extra
+grows only where many messages bear it out), rescaled so
 that 10 points is the score above which the danger budget of genuine messages ends (among
 those the score can make danger: backed, see below); ``caution``
 is where the flagged budget of genuine messages other than company notices ends (a real notice
@@ -65,11 +72,16 @@ class Judgement:
     weights: dict[str, float]  # RULES, REASSURANCE: points per rule point; the wording: per unit
     bound: float  # the wording's evidence counts within -bound .. bound
     neutral: float  # the evidence at which the wording points neither way
+    # per rule: points per rule point beyond the ``rules`` weight (zero or more; most have none)
+    rule_extra: dict[str, float] = field(default_factory=dict)
     chosen: dict[str, object] = field(default_factory=dict)  # how they were chosen (for people)
 
-    def rule_points(self, score: float) -> float:
-        """Points of a rule that scored ``score`` in the rule files (a reassuring one if negative)."""
-        return round(score * self.weights[REASSURANCE if score < 0 else RULES], 2)
+    def rule_points(self, score: float, rule_id: str = "") -> float:
+        """Points of rule ``rule_id`` that scored ``score`` in the rule files (after its group's
+        cap; a reassuring rule if negative)."""
+        if score < 0:
+            return round(score * self.weights[REASSURANCE], 2)
+        return round(score * (self.weights[RULES] + self.rule_extra.get(rule_id, 0.0)), 2)
 
     def model_points(self, evidence: float, confidence: float, asks_to_act: bool) -> float:
         """Points of the wording: how far its evidence (the model's margin without the model's
@@ -110,7 +122,7 @@ def read_judgement(data: str) -> Judgement:
 
     try:
         raw = tomllib.loads(data)
-        unknown = set(raw) - {"levels", "weights", "model", "chosen"}
+        unknown = set(raw) - {"levels", "weights", "model", "rule_extra", "chosen"}
         if unknown:
             raise JudgementFileError(f"judgement.toml: unknown sections {sorted(unknown)}")
         levels, weights, model = raw["levels"], raw["weights"], raw["model"]
@@ -124,6 +136,7 @@ def read_judgement(data: str) -> Judgement:
             danger=float(levels["danger"]), caution=float(levels["caution"]),
             weights={str(k): float(v) for k, v in weights.items()},
             bound=float(model["bound"]), neutral=float(model["neutral"]),
+            rule_extra={str(k): float(v) for k, v in raw.get("rule_extra", {}).items()},
             chosen=dict(raw.get("chosen", {})),
         )
     except JudgementFileError:
@@ -132,7 +145,7 @@ def read_judgement(data: str) -> Judgement:
         raise JudgementFileError(f"judgement.toml: {exc}") from None
     if not 0 < found.caution < found.danger:
         raise JudgementFileError("judgement.toml: needs 0 < caution < danger")
-    bounds = (found.bound, *found.weights.values())
+    bounds = (found.bound, *found.weights.values(), *found.rule_extra.values())
     if not math.isfinite(found.neutral):
         raise JudgementFileError("judgement.toml: the neutral point must be a finite number")
     if any(not math.isfinite(v) or v < 0 for v in bounds):

@@ -29,7 +29,7 @@ from functools import partial
 from pathlib import Path
 
 from . import corpus as corpus_mod
-from .check import Analysis, _loaded_engine, _score, analyse, backs_danger, decide, floor_of
+from .check import Analysis, _loaded_engine, _score, analyse, backs_danger, decide, floor_of, said_in_own_voice
 from .figures import Outcome, tally
 from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
 from .model import FORMAT, MAX_CHARS, ORDERS, WordingModel, confidence, worth
@@ -77,7 +77,8 @@ RULES_LEAST = 0.5
 # weight is raised until such a rule's points reach the caution line (choose_judgement).
 STRONG_RULE = 4.0
 _STEP = 0.1
-_MOST_RAISES = 200  # steps of 5% in the rules' weight (a factor of 17,000) before giving up
+_MOST_DOUBLINGS = 15  # of the rules' weight (a factor of 30,000) before giving up
+_BISECTIONS = 12  # then the last doubling's gap is narrowed to a factor of 1.0002
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,12 +260,16 @@ class _Scored:
     notice: bool  # a genuine notice from a company or service (NOTICE_FAMILIES)
     floor: Level  # what the hard evidence among the warnings gives
     backed: bool  # a warning rule that can back danger fired (core.check.backs_danger)
+    # each warning rule's score (after caps), by id; "" for one said only in quotes or retold,
+    # which earns no extra (core.check.rule_points)
+    by_rule: tuple[tuple[str, float], ...] = ()
 
 
 def _scored(example: Example, evidence: float) -> _Scored:
     """The parts of a verdict the judgement weighs, for one example."""
     engine = _loaded_engine()
     reasons = _score(engine, example.analysis.fired)
+    own = said_in_own_voice(engine, example.analysis)
     return _Scored(
         warnings=sum(r.score for r in reasons if r.score > 0),
         reassurance=sum(r.score for r in reasons if r.score < 0),
@@ -272,7 +277,8 @@ def _scored(example: Example, evidence: float) -> _Scored:
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
         scam=example.scam, notice=not example.scam and example.message.family in NOTICE_FAMILIES,
         floor=floor_of(engine, example.analysis),
-        backed=backs_danger(engine, reasons))
+        backed=backs_danger(engine, reasons),
+        by_rule=tuple((r.id if r.id in own else "", r.score) for r in reasons if r.score > 0))
 
 
 def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[_Scored | None]:
@@ -283,12 +289,19 @@ def rule_parts(examples: Sequence[Example], evidence: dict[int, float]) -> list[
 _NAMES = (RULES, REASSURANCE, SCAM_WORDING, ORDINARY_WORDING)
 
 
-def _features(p: _Scored, neutral: float) -> list[float]:
+def _features(p: _Scored, neutral: float, rules: dict[str, int]) -> list[float]:
+    """The four sums, then each warning rule's score in its own column (``rules``: id -> column
+    after the four)."""
     kept = min(max(p.confidence * (p.evidence - neutral), -BOUND), BOUND)
-    return [p.warnings, p.reassurance, 0.0 if p.warning else max(kept, 0.0), 0.0 if p.asks else min(kept, 0.0)]
+    own = [0.0] * len(rules)
+    for rule_id, score in p.by_rule:
+        if rule_id:
+            own[rules[rule_id]] = score
+    return [p.warnings, p.reassurance, 0.0 if p.warning else max(kept, 0.0),
+            0.0 if p.asks else min(kept, 0.0), *own]
 
 
-def _fit(x, y, weights=None, fixed: dict[int, float] | None = None):
+def _fit(x, y, weights=None, fixed: dict[int, float] | None = None, penalty: float = PENALTY):
     """Logistic regression with every weight at or above zero (intercept free), by L-BFGS-B,
     with a light L2 penalty; ``fixed`` holds some weights at given values. Deterministic: one
     start, one method."""
@@ -301,8 +314,8 @@ def _fit(x, y, weights=None, fixed: dict[int, float] | None = None):
     def loss(w):
         z = x @ w[:d] + w[d]
         p = 1.0 / (1.0 + numpy.exp(-z))
-        value = numpy.sum(sample * (numpy.logaddexp(0.0, z) - y * z)) + 0.5 * PENALTY * numpy.dot(w[:d], w[:d])
-        grad = numpy.concatenate([x.T @ (sample * (p - y)) + PENALTY * w[:d], [numpy.sum(sample * (p - y))]])
+        value = numpy.sum(sample * (numpy.logaddexp(0.0, z) - y * z)) + 0.5 * penalty * numpy.dot(w[:d], w[:d])
+        grad = numpy.concatenate([x.T @ (sample * (p - y)) + penalty * w[:d], [numpy.sum(sample * (p - y))]])
         return value, grad
 
     bounds = [(0.0, None)] * d + [(None, None)]
@@ -349,35 +362,58 @@ def _threshold(logits: list[float], allowed: int) -> float:
     return float(weights @ ascending) + 1e-6
 
 
-def choose_judgement(parts: Sequence[_Scored | None]) -> Judgement:
+def choose_judgement(parts: Sequence[_Scored | None], copies: int = 1) -> Judgement:
     """The neutral point of the wording; weights from a logistic regression of scam on the
-    rules' warnings, the reassurance and the wording's lean either way (no weight below zero);
-    10 points where the genuine danger budget ends; caution where the flagged budget ends; all
-    on these out-of-fold parts.
+    rules' warnings, the reassurance, the wording's lean either way and each warning rule's
+    own score (its extra over the common rules weight; no weight below zero, all under the same
+    light penalty); 10 points where the genuine danger budget ends; caution where the flagged
+    budget ends; all on these out-of-fold parts. ``parts`` may hold each message ``copies``
+    times (scored in as many draws of the folds): the penalty counts each message once.
+
+    The extras let a pattern the corpus shows to be telling (a caller who says you are part of
+    a police case, a refund owed by phone) count for more than its authors' score; a rule is
+    never worth less than that score times the common weight, so the rules about links and
+    numbers, which the corpus's published scams mostly have masked, keep their worth.
 
     A rule point is worth at least RULES_LEAST points, and one strong rule alone reaches the
-    caution line: where the fit would weigh the rules less, their weight is raised in steps of
-    5%, the rest fitted again around it, until both hold. (Lowering caution to a strong rule's
-    points instead, as before, left the flagged budget unused: caution then followed the fitted
-    rule weight, and the share of everyday messages flagged with it, 2.7% to 3.5% from one
-    corpus to the next.)"""
+    caution line: where the fit would weigh the rules less, the least common weight at which
+    both hold is searched for (doubled, then narrowed), the rest fitted again around it.
+    (Lowering caution to a strong rule's points instead, as before, left the flagged budget
+    unused: caution then followed the fitted rule weight, and the share of everyday messages
+    flagged with it, 2.7% to 3.5% from one corpus to the next.)"""
     numpy = _sklearn()[0]
     rows = [p for p in parts if p is not None]
     neutral = round(_neutral(rows), 4)
+    rules = {rule_id: i for i, rule_id in enumerate(sorted({r for p in rows for r, _ in p.by_rule if r}))}
     y = numpy.array([1.0 if p.scam else 0.0 for p in rows])
-    x = numpy.array([_features(p, neutral) for p in rows])
-    w, b = _fit(x, y)
-    judgement = _scaled(rows, x, w, b, neutral)
-    raise_by = w[0] if w[0] > 0 else 0.01
-    for _ in range(_MOST_RAISES):
-        if _rules_weigh_enough(judgement):
+    x = numpy.array([_features(p, neutral, rules) for p in rows])
+
+    def fitted(rules_weight: float | None = None) -> tuple[Judgement, float]:
+        w, b = _fit(x, y, fixed=None if rules_weight is None else {0: rules_weight}, penalty=PENALTY * copies)
+        return _scaled(rows, x, w, b, neutral, rules), float(w[0])
+
+    judgement, weight = fitted()
+    if _rules_weigh_enough(judgement):
+        return judgement
+    # the least rules weight (log-odds per rule point) at which both hold: doubled until they
+    # hold, then the gap halved (on a log scale) _BISECTIONS times, keeping the side that holds
+    low = high = max(weight, 1e-3)
+    found = judgement
+    for _ in range(_MOST_DOUBLINGS):
+        low, high = high, high * 2.0
+        found = fitted(high)[0]
+        if _rules_weigh_enough(found):
             break
-        raise_by *= 1.05
-        w, b = _fit(x, y, fixed={0: raise_by})
-        judgement = _scaled(rows, x, w, b, neutral)
-    if not _rules_weigh_enough(judgement):  # no weight got there: caution where a strong rule reaches
-        judgement = replace(judgement, caution=min(judgement.caution, _strong_points(judgement)))
-    return judgement
+    else:  # no weight got there: caution where a strong rule reaches
+        return replace(judgement, caution=min(judgement.caution, _strong_points(judgement)))
+    for _ in range(_BISECTIONS):
+        middle = math.sqrt(low * high)
+        trial = fitted(middle)[0]
+        if _rules_weigh_enough(trial):
+            high, found = middle, trial
+        else:
+            low = middle
+    return found
 
 
 def _rules_weigh_enough(judgement: Judgement) -> bool:
@@ -389,7 +425,7 @@ def _strong_points(judgement: Judgement) -> float:
     return math.floor(judgement.rule_points(STRONG_RULE) * 10) / 10
 
 
-def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgement:
+def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float, rules: dict[str, int]) -> Judgement:
     """The judgement for log-odds weights ``w`` and intercept ``b``: 10 points where the genuine
     danger budget ends, caution where the flagged budget ends."""
     logits = x @ w + b
@@ -409,13 +445,15 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float) -> Judgemen
         raise SystemExit("no judgement could be fitted: even a message with no signs would be danger")
     scale = DANGER_POINTS / (t_danger - b)
     weights = {n: round(float(v) * scale, 4) for n, v in zip(_NAMES, w)}
+    extra = {rule_id: round(float(w[len(_NAMES) + i]) * scale, 4) for rule_id, i in rules.items()}
     caution = round(min(max((t_caution - b) * scale, CAUTION_LEAST), DANGER_POINTS - _STEP), 1)
-    return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral, weights=weights)
+    return Judgement(danger=DANGER_POINTS, caution=caution, bound=BOUND, neutral=neutral, weights=weights,
+                     rule_extra={rule_id: v for rule_id, v in sorted(extra.items()) if v > 0})
 
 
 def _level(judgement: Judgement, p: _Scored) -> Level:
     """The level decide() gives a message with these parts."""
-    warnings = judgement.rule_points(p.warnings)
+    warnings = sum(judgement.rule_points(score, rule_id) for rule_id, score in p.by_rule)
     model = judgement.model_points(p.evidence, p.confidence, p.asks)
     if model > 0 and p.warning:
         model = 0.0
@@ -452,7 +490,7 @@ def cross_validate(examples: Sequence[Example], k: int = FOLDS, draw: int = 0) -
     chosen = []
     for held in range(k):
         rest = everything - {held}
-        judgement = choose_judgement(_pooled(pooled_parts(examples, folds, rest)))
+        judgement = choose_judgement(_pooled(pooled_parts(examples, folds, rest)), copies=DRAWS)
         model = fit_model([e for e, f in zip(examples, folds) if f != held])
         chosen.append({"fold": held, "danger": judgement.danger, "caution": judgement.caution,
                        "neutral": judgement.neutral, "weights": judgement.weights})
@@ -495,7 +533,7 @@ def train(corpus_path: Path, out: Path, k: int = FOLDS) -> tuple[WordingModel, J
     examples = prepare(loaded.messages)
     folds = assign_folds(examples, k)
     draws = pooled_parts(examples, folds, set(range(k)))
-    judgement = choose_judgement(_pooled(draws))
+    judgement = choose_judgement(_pooled(draws), copies=len(draws))
     figures = _figures(draws[0], [_level(judgement, p) for p in draws[0]])  # the first draw's folds
     digest = loaded.digest()
     model = fit_model(examples, corpus_sha256=digest, messages=len(examples))
@@ -526,6 +564,7 @@ def judgement_toml(judgement: Judgement, figures: dict, digest: str, messages: i
         return f"{a} of {b}"
 
     weights = "".join(f"{name} = {value}\n" for name, value in judgement.weights.items())
+    extra = "".join(f"{rule_id} = {value}\n" for rule_id, value in judgement.rule_extra.items())
     return (
         "# How the rules' scores and the wording model's margin make a level (core/judgement.py).\n"
         "# Written by `python -m core train`: fitted on out-of-fold predictions, each message scored by\n"
@@ -536,6 +575,10 @@ def judgement_toml(judgement: Judgement, figures: dict, digest: str, messages: i
         "# Points per rule point (warnings, reassurances); per unit of the wording's lean.\n"
         "[weights]\n"
         f"{weights}\n"
+        "# Points per rule point that these rules earn beyond the rules weight: the corpus showed them\n"
+        "# to tell scams from genuine messages better than their score says. Never below zero.\n"
+        "[rule_extra]\n"
+        f"{extra}\n"
         "[model]\n"
         f"neutral = {judgement.neutral}  # the wording's evidence that leans neither way\n"
         f"bound = {judgement.bound}  # it counts within -bound .. bound from there\n\n"

@@ -82,12 +82,14 @@ def test_a_judgement_file_round_trips_and_a_broken_one_is_refused():
     judgement = read_shipped_judgement()
     figures = {"scam_caught": 1, "scams": 2, "scam_danger": 1, "genuine_flagged": 0, "genuine_danger": 0, "genuine": 2}
     again = read_judgement(judgement_toml(judgement, figures, "0" * 64, 4, 5))
-    assert (again.danger, again.caution, again.weights, again.bound, again.neutral) == (
-        judgement.danger, judgement.caution, judgement.weights, judgement.bound, judgement.neutral)
+    assert (again.danger, again.caution, again.weights, again.bound, again.neutral, again.rule_extra) == (
+        judgement.danger, judgement.caution, judgement.weights, judgement.bound, judgement.neutral,
+        judgement.rule_extra)
     text = judgement_toml(judgement, figures, "0" * 64, 4, 5)
     for broken in (text.replace("[levels]", "[levels]\nextra = 1"),
                    text.replace(f"caution = {judgement.caution}", "caution = 50.0"),
-                   text.replace("[weights]", "[weights]\nsurprise = 1.0"), "not = [toml"):
+                   text.replace("[weights]", "[weights]\nsurprise = 1.0"),
+                   text.replace("[rule_extra]", "[rule_extra]\nSOME_RULE = -0.5"), "not = [toml"):
         with pytest.raises(JudgementFileError):
             read_judgement(broken)
 
@@ -143,6 +145,9 @@ def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_
     assert made.caution == pytest.approx(shipped.caution, abs=0.11)
     assert made.neutral == pytest.approx(shipped.neutral, rel=1e-3)
     assert made.weights == pytest.approx(shipped.weights, rel=1e-3)
+    extras = set(made.rule_extra) | set(shipped.rule_extra)  # a tiny extra may round to none
+    assert ({r: made.rule_extra.get(r, 0.0) for r in extras}
+            == pytest.approx({r: shipped.rule_extra.get(r, 0.0) for r in extras}, rel=1e-3, abs=1e-3))
 
 
 _LINE_STORY = """
@@ -188,7 +193,7 @@ wordy = [row(False, 0.0, 4.0, False) for _ in range(20)]
 w, b = numpy.array([1.0, 0.0, 1.0, 0.0]), -3.0
 def line(rows):
     x = numpy.array([[p.warnings, p.reassurance, max(p.evidence, 0.0), 0.0] for p in rows])
-    return _scaled(rows, x, w, b, 0.0).weights["rules"]
+    return _scaled(rows, x, w, b, 0.0, {}).weights["rules"]
 print(json.dumps({"without": line(base), "with": line(base + wordy)}))
 """
 
@@ -220,6 +225,56 @@ def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern()
         assert verdict.level != Level.DANGER or rules, (text, verdict.reasons)
 
 
+def test_each_extra_belongs_to_a_warning_rule_and_only_adds_to_its_points():
+    """A rule the corpus showed to be telling earns points beyond its score times the common
+    weight; no rule earns less, and an extra never names a rule that is not there."""
+    judgement = read_shipped_judgement()
+    from core.check import _loaded_engine
+
+    rules = {rule.id: rule for rule in _loaded_engine().rules.rules}
+    assert judgement.rule_extra, "the judgement gives no rule an extra"
+    for rule_id, extra in judgement.rule_extra.items():
+        assert rule_id in rules and rules[rule_id].score > 0, rule_id
+        assert extra > 0
+        assert judgement.rule_points(2.0, rule_id) > judgement.rule_points(2.0)
+    assert judgement.rule_points(2.0, "NO_SUCH_RULE") == judgement.rule_points(2.0)
+    assert judgement.rule_points(-2.0, next(iter(judgement.rule_extra))) == judgement.rule_points(-2.0)
+
+
+_EXTRA_STORY = """
+import json
+from core.train import _Scored, choose_judgement
+from core.verdict import Level
+
+def row(scam, rules, lean):
+    return _Scored(warnings=sum(s for _, s in rules), reassurance=0.0, evidence=lean, confidence=1.0,
+                   asks=True, warning=False, scam=scam, notice=False, floor=Level.NO_SIGNS,
+                   backed=bool(rules), by_rule=tuple(rules))
+
+# TELLING fires on a scam in three of four and almost never on a genuine message; COMMON fires
+# on scams and genuine messages alike (as a call-back mention does where the scams' numbers
+# were masked); both scored 2 by their authors
+rows = []
+for i in range(400):
+    rows.append(row(True, [("TELLING", 2.0)] if i % 4 else [("COMMON", 2.0)], (i % 9) / 3))
+    rows.append(row(False, [("TELLING", 2.0)] if i == 0 else [("COMMON", 2.0)] if i % 2 else [], (i % 7) / 7 - 1))
+j = choose_judgement(rows)
+print(json.dumps({"extra": j.rule_extra, "telling": j.rule_points(2.0, "TELLING"),
+                  "common": j.rule_points(2.0, "COMMON"), "plain": j.rule_points(2.0)}))
+"""
+
+
+def test_a_telling_rule_earns_an_extra_and_a_rule_common_in_genuine_messages_loses_nothing(tmp_path_factory):
+    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    run = subprocess.run([sys.executable, "-c", _EXTRA_STORY], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout)
+    assert seen["extra"].get("TELLING", 0) > 0
+    assert "COMMON" not in seen["extra"]
+    assert seen["telling"] > seen["common"] == seen["plain"] > 0
+
+
 def test_a_warning_scored_4_or_more_is_caution_on_its_own_with_the_shipped_judgement():
     from core.train import STRONG_RULE
     from core.verdict import Level
@@ -227,3 +282,23 @@ def test_a_warning_scored_4_or_more_is_caution_on_its_own_with_the_shipped_judge
     judgement = read_shipped_judgement()
     points = judgement.rule_points(STRONG_RULE)
     assert judgement.level(points, points) == Level.CAUTION
+
+
+def test_a_rules_extra_counts_only_when_the_message_says_it_in_its_own_voice():
+    """A granddaughter retelling a fake police call (「逮捕状が出ている」って電話が来たらしい)
+    names the same pattern as the caller, but only the caller's own words earn what the corpus
+    showed that pattern is worth."""
+    judgement = read_shipped_judgement()
+    assert judgement.rule_extra.get("POLICE_CASE_CLAIM", 0) > 0
+
+    from core.check import _loaded_engine, _score
+
+    def points(text):  # the points the verdict gives, and the rule's score after its group's cap
+        shown = next(r.score for r in check(text).reasons if r.id == "POLICE_CASE_CLAIM")
+        capped = next(r.score for r in _score(_loaded_engine(), analyse(text).fired) if r.id == "POLICE_CASE_CLAIM")
+        return shown, capped
+
+    retold, capped = points("「逮捕状が出ている」って電話が来たらしいよ。おばあちゃんにも気をつけるよう言っておいて")
+    assert retold == judgement.rule_points(capped)  # no extra
+    said, capped = points("逮捕状が出ています。おばあちゃん、すぐに連絡してください")
+    assert said == judgement.rule_points(capped, "POLICE_CASE_CLAIM") > judgement.rule_points(capped)

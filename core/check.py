@@ -402,7 +402,8 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     :func:`check` passes the shipped model and judgement; cross-validation passes others.
     """
     engine = engine or _loaded_engine()
-    reasons = _score(engine, analysis.fired, rule_points(judgement, engine, analysis))
+    own = said_in_own_voice(engine, analysis)  # for the rules' extras and the hard evidence
+    reasons = _score(engine, analysis.fired, rule_points(judgement, own))
     if analysis.quoted:
         reasons.append(_reason(engine.by_id[QUOTED], 0.0, analysis.quoted, ReasonKind.INFO))
     points = judgement.model_points(model.evidence(analysis.grams),
@@ -418,7 +419,7 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
     reasons.sort(key=lambda r: -r.score)
     score = max(sum(r.score for r in reasons), 0.0)
     warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
-    hard = hard_evidence(engine, analysis)
+    hard = hard_evidence(engine, analysis, own)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), backs_danger(engine, reasons))
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often
     # seen in scams"): its reasons lead, then the other named patterns, then the wording (a
@@ -717,7 +718,7 @@ def floor_of(engine: _Engine, analysis: Analysis) -> Level:
     return highest(r.floor for r in hard_evidence(engine, analysis))
 
 
-def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
+def hard_evidence(engine: _Engine, analysis: Analysis, own: Collection[str] | None = None) -> list[Rule]:
     """The fired rules with a floor that count: a rule with a floor counts only when the
     message says it in its own voice: a pattern with a match outside quotation marks,
     sentences that report what someone said ("...って言われた") and sentences that say what
@@ -726,7 +727,7 @@ def hard_evidence(engine: _Engine, analysis: Analysis) -> list[Rule]:
     floored = [r for r in engine.floored if r.id in analysis.fired]
     if not floored:
         return []
-    own = said_in_own_voice(engine, analysis)
+    own = said_in_own_voice(engine, analysis) if own is None else own
     return [r for r in floored if r.id in own]
 
 
@@ -745,13 +746,11 @@ def said_in_own_voice(engine: _Engine, analysis: Analysis) -> Collection[str]:
     return own.keys()
 
 
-def rule_points(judgement: Judgement, engine: _Engine, analysis: Analysis) -> Callable[[float, str], float]:
-    """The judgement's points for each rule of this analysis: a rule's extra (what the corpus
-    showed a pattern is worth in a scam's own words) counts only when the message says it in its
-    own voice; quoted or retold, as a family's warning retells a caller, it is worth its score."""
-    if not judgement.rule_extra:
-        return judgement.rule_points
-    own = said_in_own_voice(engine, analysis)
+def rule_points(judgement: Judgement, own: Collection[str]) -> Callable[[float, str], float]:
+    """The judgement's points for each rule: a rule's extra (what the corpus showed a pattern is
+    worth in a scam's own words) counts only for the rules in ``own``, those the message says in
+    its own voice; quoted or retold, as a family's warning retells a caller, a rule is worth its
+    score."""
     return lambda score, rule_id: judgement.rule_points(score, rule_id if rule_id in own else "")
 
 

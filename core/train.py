@@ -59,10 +59,10 @@ GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps about this share of
 # the official app or the number on the card. The flagged budget is spent on the other genuine
 # messages (between people, warnings from the police or a council, school and disaster mail).
 NOTICE_FAMILIES = frozenset({
-    "account-notice", "bank-notice", "broadcaster-visit", "card-notice", "carrier-notice",
-    "delivery-notice", "line-notice", "order-notice", "otp", "payment-notice", "payment-reminder",
-    "postal-notice", "property-notice", "reminder", "security-alert", "service-notice",
-    "utility-notice",
+    "account-notice", "bank-notice", "breach-notice", "broadcaster-visit", "card-notice",
+    "carrier-notice", "delivery-notice", "line-notice", "order-notice", "otp", "payment-notice",
+    "payment-reminder", "postal-notice", "property-notice", "reminder", "security-alert",
+    "service-notice", "utility-notice",
 })
 BOUND = 4.0  # the wording counts within -4 .. 4 log-odds from neutral: it cannot outweigh everything
 PENALTY = 1.0  # light L2 penalty on the judgement's weights

@@ -5,10 +5,10 @@ Every reason a verdict shows carries points, and the points add up to the messag
 - a warning rule: its score in the rule files (after its group's cap) times the ``rules``
   weight, plus that score times the rule's own extra in ``[rule_extra]`` when the corpus showed
   the rule to tell scams from genuine messages better than its score says, and the message
-  says it in its own voice (not quoted nor retold: see :func:`core.check.rule_points`). An extra is never
-  below zero: no rule is worth less than its authors' score makes it, since the corpus's scams
-  mostly lack the links and numbers that real ones carry and would teach the rules about those
-  to count for less;
+  says it in its own voice (not quoted nor retold: see :func:`core.check.rule_points`). An
+  extra is never below zero: no rule is worth less than its authors' score makes it, since the
+  corpus's scams mostly lack the links and numbers that real ones carry and would teach the
+  rules about those to count for less;
 - a reassuring rule: its score times the ``reassurance`` weight;
 - the wording model: how far the evidence of the wording (its margin without the model's bias)
   lies from ``[model] neutral``, the point at which it leans neither way; scaled down for a

@@ -293,12 +293,12 @@ def _features(p: _Scored, neutral: float, rules: dict[str, int]) -> list[float]:
     """The four sums, then each warning rule's score in its own column (``rules``: id -> column
     after the four)."""
     kept = min(max(p.confidence * (p.evidence - neutral), -BOUND), BOUND)
-    own = [0.0] * len(rules)
+    each = [0.0] * len(rules)
     for rule_id, score in p.by_rule:
         if rule_id:
-            own[rules[rule_id]] = score
+            each[rules[rule_id]] = score
     return [p.warnings, p.reassurance, 0.0 if p.warning else max(kept, 0.0),
-            0.0 if p.asks else min(kept, 0.0), *own]
+            0.0 if p.asks else min(kept, 0.0), *each]
 
 
 def _fit(x, y, weights=None, fixed: dict[int, float] | None = None, penalty: float = PENALTY):

@@ -713,9 +713,10 @@ def _fire_combinations(engine: _Engine, fired: dict[str, list[Span]], upto: str 
             return
 
 
-def floor_of(engine: _Engine, analysis: Analysis) -> Level:
-    """The least level the hard evidence among the fired warnings gives (see hard_evidence)."""
-    return highest(r.floor for r in hard_evidence(engine, analysis))
+def floor_of(engine: _Engine, analysis: Analysis, own: Collection[str] | None = None) -> Level:
+    """The least level the hard evidence among the fired warnings gives (see hard_evidence;
+    ``own``: the rules said in the message's own voice, when already worked out)."""
+    return highest(r.floor for r in hard_evidence(engine, analysis, own))
 
 
 def hard_evidence(engine: _Engine, analysis: Analysis, own: Collection[str] | None = None) -> list[Rule]:

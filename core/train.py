@@ -276,7 +276,7 @@ def _scored(example: Example, evidence: float) -> _Scored:
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
         scam=example.scam, notice=not example.scam and example.message.family in NOTICE_FAMILIES,
-        floor=floor_of(engine, example.analysis),
+        floor=floor_of(engine, example.analysis, own),
         backed=backs_danger(engine, reasons),
         by_rule=tuple((r.id if r.id in own else "", r.score) for r in reasons if r.score > 0))
 
@@ -490,7 +490,8 @@ def cross_validate(examples: Sequence[Example], k: int = FOLDS, draw: int = 0) -
     chosen = []
     for held in range(k):
         rest = everything - {held}
-        judgement = choose_judgement(_pooled(pooled_parts(examples, folds, rest)), copies=DRAWS)
+        draws = pooled_parts(examples, folds, rest)
+        judgement = choose_judgement(_pooled(draws), copies=len(draws))
         model = fit_model([e for e, f in zip(examples, folds) if f != held])
         chosen.append({"fold": held, "danger": judgement.danger, "caution": judgement.caution,
                        "neutral": judgement.neutral, "weights": judgement.weights})

@@ -70,6 +70,8 @@ FLAGGED = [
     ("【国税庁】未納の税金があります。本日中にお支払いがない場合、財産を差し押さえます。https://nta-tax.icu/", "GOVERNMENT_LURE"),
     # a caller says an arrested culprit had the listener's account: the fake police's opening
     ("捕まえた犯人があなた名義の口座を50万円で買ったと言っています", "POLICE_CASE_CLAIM"),
+    # "you were harmed" told to you is the caller's claim, not a bulletin's report of harm
+    ("詐欺の犯人を逮捕したところ、あなたの口座も被害に遭っていたことがわかりました", "POLICE_CASE_CLAIM"),
     # a fake invoice: a renewal nobody ordered, "call us to cancel"
     ("ノートンの年間プランが自動更新されました。キャンセルをご希望の場合は、サポートセンターまでお電話ください。", "RENEWAL_CALL_TO_CANCEL"),
     ("Your Geek Squad membership has been auto-renewed for $299.99. To cancel and get a refund, call our billing desk.", "RENEWAL_CALL_TO_CANCEL"),
@@ -190,6 +192,8 @@ WARNINGS = [
     "警察官を名乗る男が、被疑者を捕まえたところお宅の通帳が押収品の中から見つかったと話す電話が相次いでいます。電話を切って110番してください。",
     "還付金があるのでキャッシュカードと携帯電話を持って銀行へ行くよう求める電話に注意してください。市役所がATMでの手続きを求めることはありません。",
     "警察官を名乗り、暗証番号を教えてくださいと言う電話に注意してください。警察が暗証番号を聞くことはありません。",
+    # a bulletin that reports harm and then speaks to "you" only in its advice
+    "市内で警察官を名乗る詐欺の被害に遭う方が相次いでいます。あなたも電話でお金の話が出たら、すぐに切って家族に相談してください。",
 ]
 
 # Genuine notices from companies and offices: they may be caution (check in the official app

@@ -54,15 +54,17 @@ DRAWS = 3
 GENUINE_DANGER_BUDGET = 0.005
 GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps about this share of them flagged
 # (the target: 3% of messages between people, warnings and alerts)
-# Genuine notices from a company or service (a bank's login alert, a card's fraud check, a code,
-# a reminder): the targets let them be caution, as long as the verdict then says to check through
-# the official app or the number on the card. The flagged budget is spent on the other genuine
-# messages (between people, warnings from the police or a council, school and disaster mail).
+# Genuine notices from a company, a service or a public office about the reader's own dealings
+# with it (a bank's login alert, a card's fraud check, a code, a reminder; a council's refund,
+# tax or benefit notice, a survey or meter visit): the targets let them be caution, as long as
+# the verdict then says to check through the official app or the number on the card or the
+# office's main number. The flagged budget is spent on the other genuine messages (between
+# people, warnings from the police or a council, school and disaster mail, local news).
 NOTICE_FAMILIES = frozenset({
     "account-notice", "bank-notice", "breach-notice", "broadcaster-visit", "card-notice",
-    "carrier-notice", "delivery-notice", "line-notice", "order-notice", "otp", "payment-notice",
-    "payment-reminder", "postal-notice", "property-notice", "reminder", "security-alert",
-    "service-notice", "utility-notice",
+    "carrier-notice", "delivery-notice", "line-notice", "office-notice", "order-notice", "otp",
+    "payment-notice", "payment-reminder", "postal-notice", "property-notice", "reminder",
+    "security-alert", "service-notice", "utility-notice",
 })
 BOUND = 4.0  # the wording counts within -4 .. 4 log-odds from neutral: it cannot outweigh everything
 PENALTY = 1.0  # light L2 penalty on the judgement's weights

@@ -145,6 +145,19 @@ def test_a_fake_police_call_transcript_puts_the_call_answer_near_the_top():
     assert ids[:2] == ["someone_coming", "got_call"]
 
 
+def test_a_refund_call_typed_in_gets_the_steps_for_refund_calls_not_for_fee_demands():
+    said = "市役所保険年金課です。医療費の還付金があります。後ほど取引銀行から連絡させますので、手続きしてください"
+    topics = check(said).topics
+    assert topics[0] == "refund"
+    steps = load_guidance().default_steps(topics)
+    assert steps.id == "call_refund"
+    walk = Walkthrough()
+    walk.start(topics)
+    assert walk.answers()[0].id == "got_call"
+    walk.choose("got_call")
+    assert walk.answers()[0].id == "call_refund"
+
+
 def test_who_to_call_opens_with_life_and_safety_then_110():
     steps = load_guidance().step_lists["which_number"].steps
     assert [s.id for s in steps[:2]] == ["safety_first", "call_110_now"]

@@ -158,6 +158,22 @@ def test_a_refund_call_typed_in_gets_the_steps_for_refund_calls_not_for_fee_dema
     assert walk.answers()[0].id == "call_refund"
 
 
+@pytest.mark.parametrize("said", [
+    "あなたに会うために日本へ行きたい。でも空港で税関に止められて、手数料が必要です。20万円を送ってくれませんか",
+    "利益を出金するには、先に手数料として30万円を指定口座に振り込んでください",
+])
+def test_money_asked_for_by_someone_known_only_online_gets_the_steps_for_that_not_for_fee_demands(said):
+    steps = load_guidance().default_steps(check(said).topics)
+    assert steps.id == "received_online_money"
+    walk = Walkthrough()
+    walk.start(check(said).topics)
+    walk.choose("only_received")
+    assert walk.answers()[0].id == "about_online_money"
+    walk.choose("about_online_money")
+    text = ja_steps(walk)
+    assert "一度も会ったことのない" in text and "手数料や税金" in text
+
+
 def test_who_to_call_opens_with_life_and_safety_then_110():
     steps = load_guidance().step_lists["which_number"].steps
     assert [s.id for s in steps[:2]] == ["safety_first", "call_110_now"]

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from core import corpus  # noqa: E402
 
+NOT_MESSAGES = {"numbers.jsonl"}  # corpus files that do not hold messages
 _KEYS = ("id", "text", "label", "family", "lang", "channel", "source", "numbers", "urls", "note")
 
 
@@ -49,6 +50,17 @@ def main(argv: list[str] | None = None) -> int:
             index.add(m)
             ids.add(m.id)
         kept = list(_raw_lines(args.into))
+    # The other files of the corpus (the held-out sets above all): a template of one of their
+    # messages would leak it into training or measure a held-out set on a trained template.
+    # Their texts are not printed, only the file's name: nobody reads a held-out set.
+    elsewhere = corpus.TemplateIndex()
+    files: list[str] = []
+    for other in sorted(args.into.parent.glob("*.jsonl")):
+        if other.resolve() == args.into.resolve() or other.name in NOT_MESSAGES:
+            continue
+        for m in corpus.load(other).messages:
+            elsewhere.add(m)
+            files.append(other.name)
 
     incoming = [(path, n, json.loads(line)) for path in args.new
                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
@@ -67,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             if found:
                 other = message_text(index, found[0])
                 why = f"{found[1]}: {other[:60]!r}"
+            elif found := elsewhere.variant_of(message):
+                why = f"{found[1]} as a message of {files[found[0]]}"
         if why:
             rejected += 1
             print(f"{path.name}:{n}: left out ({why}): {record.get('text', '')[:60]!r}")

@@ -157,3 +157,33 @@ def test_the_english_held_out_messages_come_from_sites_nothing_else_cites(shippe
               *(corpus.load(ROOT / "corpus" / name) for name in HELD_OUT)]
     assert not {m.site for m in held.messages} & {m.site for c in others for m in c.messages}
     assert _problems_together(*others, held) == []
+
+
+def test_adding_a_template_of_a_held_out_message_is_refused_without_showing_it(tmp_path, capsys):
+    """tools/corpus_add.py: a gathered message whose template a held-out set already holds would
+    leak that set into training; it is left out, naming the file but not the held-out text."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("corpus_add", ROOT / "tools" / "corpus_add.py")
+    corpus_add = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus_add)
+
+    held = "【〇〇市役所】保険料の還付金があります。本日中に下記までお電話ください。担当:保険年金課"
+    record = {"label": "scam", "family": "refund-scam", "lang": "ja", "channel": "sms",
+              "source": "https://example.org/a"}
+    (tmp_path / "reserved-sources.txt").write_text("", encoding="utf-8")
+    (tmp_path / "messages.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "heldout9.jsonl").write_text(json.dumps(
+        {"id": corpus.message_id(held), "text": held, **record}, ensure_ascii=False) + "\n", encoding="utf-8")
+    new = tmp_path / "new.jsonl"
+    variant = held.replace("保険料", "医療費")
+    unrelated = "【〇〇銀行】新しい端末からログインがありました。心当たりのない場合はお問い合わせください。"
+    new.write_text("".join(json.dumps({"text": t, **record, "source": f"https://example.org/{i}"},
+                                      ensure_ascii=False) + "\n"
+                           for i, t in enumerate((variant, unrelated))), encoding="utf-8")
+
+    assert corpus_add.main([str(new), "--into", str(tmp_path / "messages.jsonl")]) == 0
+    said = capsys.readouterr().out
+    kept = [json.loads(line)["text"] for line in (tmp_path / "messages.jsonl").read_text("utf-8").splitlines()]
+    assert kept == [unrelated]
+    assert "heldout9.jsonl" in said and held[:20] not in said  # the gathered text is shown, not the held-out one

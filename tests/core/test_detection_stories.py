@@ -42,6 +42,8 @@ DANGER = [
     ("押収したキャッシュカードの中に、あなた名義のものが含まれていました。", "POLICE_CASE_CONTACT"),
     ("お宅の娘さんを預かっている。明日までに500万円用意しろ", "RELATIVE_IN_TROUBLE_MONEY"),
     ("還付金が3万円ほど残っています。お取引のある金融機関はどちらですか", "REFUND_ACCOUNT_ASKED"),
+    # the refund call's second act: the victim is handed on to a fake bank clerk
+    ("市役所保険年金課です。医療費の還付金があります。後ほど取引銀行から連絡させますので、手続きしてください", "REFUND_BANK_HANDOFF"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
     # the same families in English, judged by their patterns (the wording model reads Japanese)
     ("This is the police. Your bank account has been used in a crime. Do not tell anyone about this call, "

@@ -174,6 +174,22 @@ def test_money_asked_for_by_someone_known_only_online_gets_the_steps_for_that_no
     assert "一度も会ったことのない" in text and "手数料や税金" in text
 
 
+@pytest.mark.parametrize("said", [
+    "今忙しい?近くのコンビニでアマゾンギフトカード買ってきてくれない?買ったら番号を写真で送って",
+    "ごめん、今届いたSMSの4桁の認証番号を教えてくれる?",
+])
+def test_a_friends_account_asking_for_gift_cards_or_a_code_says_to_check_with_them_outside_the_app(said):
+    topics = check(said).topics
+    assert load_guidance().default_steps(topics).id == "received_takeover"
+    walk = Walkthrough()
+    walk.start(topics)
+    walk.choose("only_received")
+    assert walk.answers()[0].id == "about_takeover"
+    walk.choose("about_takeover")
+    text = ja_steps(walk)
+    assert "LINEの通話ではなく" in text and "認証番号は" in text
+
+
 def test_who_to_call_opens_with_life_and_safety_then_110():
     steps = load_guidance().step_lists["which_number"].steps
     assert [s.id for s in steps[:2]] == ["safety_first", "call_110_now"]

@@ -190,6 +190,17 @@ def test_a_friends_account_asking_for_gift_cards_or_a_code_says_to_check_with_th
     assert "LINEの通話ではなく" in text and "認証番号は" in text
 
 
+def test_a_recorded_voice_threatening_to_cut_the_phone_gets_the_steps_for_recorded_calls():
+    said = "こちらはNTTです。2時間後にお使いの電話が使えなくなります。詳しくは1番を押してください"
+    topics = check(said).topics
+    assert load_guidance().default_steps(topics).id == "call_automated"
+    walk = Walkthrough()
+    walk.start(topics)
+    assert walk.answers()[0].id == "got_call"
+    walk.choose("got_call")
+    assert walk.answers()[0].id == "call_automated"
+
+
 def test_who_to_call_opens_with_life_and_safety_then_110():
     steps = load_guidance().step_lists["which_number"].steps
     assert [s.id for s in steps[:2]] == ["safety_first", "call_110_now"]

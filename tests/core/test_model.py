@@ -303,3 +303,21 @@ def test_a_rules_extra_counts_only_when_the_message_says_it_in_its_own_voice():
     assert retold == judgement.rule_points(capped)  # no extra
     said, capped = points("逮捕状が出ています。おばあちゃん、すぐに連絡してください")
     assert said == judgement.rule_points(capped, "POLICE_CASE_CLAIM") > judgement.rule_points(capped)
+
+
+def test_training_weighs_every_corpus_message_to_the_level_the_check_gives_it():
+    """core.train draws its lines with _level, a twin of check.decide that works on the parts a
+    message is reduced to in training. If the two ever weighed a message differently, the lines
+    would be drawn for a detector other than the one shipped: with the shipped model and
+    judgement, they agree on every message of the corpus."""
+    from core.check import decide
+    from core.train import _level, _scored, prepare
+
+    model, judgement = read_shipped_model(), read_shipped_judgement()
+    examples = [e for e in prepare(corpus.load(ROOT / "corpus" / "messages.jsonl").messages)
+                if e.analysis is not None]
+    assert len(examples) > 5000
+    differ = [e.message.text[:40] for e in examples
+              if _level(judgement, _scored(e, model.evidence(e.analysis.grams)))
+              != decide(e.analysis, model, judgement).level]
+    assert differ == []

@@ -252,19 +252,23 @@ def _pooled(draws: Sequence[Sequence[_Scored]]) -> list[_Scored]:
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
-    warnings: float  # the rules' warning scores (after group caps)
     reassurance: float  # the rules' reassuring scores (negative)
     evidence: float  # the wording's evidence, out of fold
     confidence: float  # how far the wording of a text this long can be judged
     asks: bool
     warning: bool  # a warning about scams that asks nothing: its wording cannot make it a scam
     scam: bool
-    notice: bool  # a genuine notice from a company or service (NOTICE_FAMILIES)
+    notice: bool  # a genuine notice from a company, a service or an office (NOTICE_FAMILIES)
     floor: Level  # what the hard evidence among the warnings gives
     backed: bool  # a warning rule that can back danger fired (core.check.backs_danger)
     # each warning rule's score (after caps), by id; "" for one said only in quotes or retold,
     # which earns no extra (core.check.rule_points)
     by_rule: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def warnings(self) -> float:
+        """The rules' warning scores (after group caps), summed."""
+        return sum(score for _, score in self.by_rule)
 
 
 def _scored(example: Example, evidence: float) -> _Scored:
@@ -273,7 +277,6 @@ def _scored(example: Example, evidence: float) -> _Scored:
     reasons = _score(engine, example.analysis.fired)
     own = said_in_own_voice(engine, example.analysis)
     return _Scored(
-        warnings=sum(r.score for r in reasons if r.score > 0),
         reassurance=sum(r.score for r in reasons if r.score < 0),
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,

@@ -182,8 +182,9 @@ from core.verdict import Level
 import numpy
 
 def row(scam, warnings, lean, backed):
-    return _Scored(warnings=warnings, reassurance=0.0, evidence=lean, confidence=1.0, asks=True,
-                   warning=False, scam=scam, notice=False, floor=Level.NO_SIGNS, backed=backed)
+    return _Scored(reassurance=0.0, evidence=lean, confidence=1.0, asks=True, warning=False,
+                   scam=scam, notice=False, floor=Level.NO_SIGNS, backed=backed,
+                   by_rule=(("", warnings),) if warnings else ())
 
 # 1,000 genuine messages with a little of both, 100 scams; then 20 real notices whose wording
 # alone scores high, with no warning rule behind them: they can only ever be caution
@@ -248,7 +249,7 @@ from core.train import _Scored, choose_judgement
 from core.verdict import Level
 
 def row(scam, rules, lean):
-    return _Scored(warnings=sum(s for _, s in rules), reassurance=0.0, evidence=lean, confidence=1.0,
+    return _Scored(reassurance=0.0, evidence=lean, confidence=1.0,
                    asks=True, warning=False, scam=scam, notice=False, floor=Level.NO_SIGNS,
                    backed=bool(rules), by_rule=tuple(rules))
 

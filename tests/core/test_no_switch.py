@@ -64,6 +64,16 @@ def test_a_caller_who_names_the_fraud_group_he_investigates_is_not_a_warning():
     assert "SCAM_WARNING" in _ids(check(retold))
 
 
+def test_a_sellers_scare_about_an_earthquake_or_a_fire_alarm_is_not_read_as_a_disaster_alert():
+    # "if an earthquake comes, this house falls" and the fire alarms a door-to-door seller pushes
+    # are the pitch, not an alert: no reassurance for them; a real earthquake alert keeps it
+    for pitch in ("お宅の家は地震が起きたら必ず倒壊しますよ。今なら格安で補強工事ができます",
+                  "消防署の方から来ました。お宅には住宅用火災警報器の設置済みシールがありませんね"):
+        assert "DISASTER_ALERT_NOTICE" not in _ids(check(pitch))
+    alert = check("【緊急速報】震度5強の地震が発生しました。津波に注意し、高台に避難してください")
+    assert alert.level == Level.NO_SIGNS and "DISASTER_ALERT_NOTICE" in _ids(alert)
+
+
 def test_a_warning_with_a_link_to_follow_is_judged_on_its_request():
     text = ("【〇〇カード】不正利用の可能性があるため、カードのご利用を制限しています。"
             "下記から確認してください https://card-secure-check.xyz/\n不審なメールにご注意ください。")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import Level, Listing, NumberKind, check
 
@@ -76,3 +78,53 @@ def test_an_official_number_alone_is_named():
 def test_the_number_of_numbers_examined_is_capped():
     text = " ".join(f"03-1234-{i:04d}" for i in range(500))
     assert len(check(text).phone_numbers) == 50
+
+
+# --- the matcher runs only where a number can be --------------------------------------------
+
+def _whole_text_matches(text: str) -> list[tuple[int, int, str]]:
+    import phonenumbers
+
+    return [(m.start, m.end, m.raw_string) for m in phonenumbers.PhoneNumberMatcher(
+        text, "JP", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000)]
+
+
+def _windowed_matches(text: str) -> list[tuple[int, int, str]]:
+    import phonenumbers
+
+    from core.numbers import _matches
+
+    return [(m.start, m.end, m.raw_string) for m in _matches(phonenumbers, text, 10_000)]
+
+
+def test_every_separator_the_matcher_allows_between_digit_blocks_joins_a_run():
+    """core.numbers gives the matcher only runs of six digits or more; what may stand between
+    their digits must include all that phonenumbers' matcher allows there."""
+    import re
+
+    from phonenumbers import phonenumbermatcher
+
+    from core.numbers import _NUMBER_SEPARATORS
+
+    theirs = phonenumbermatcher._PUNCTUATION
+    theirs = re.compile(theirs[:theirs.index("]{") + 1])
+    ours = re.compile(f"[{_NUMBER_SEPARATORS}]")
+    assert [hex(c) for c in range(0x10000) if theirs.match(chr(c)) and not ours.match(chr(c))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "お問い合わせは03-1234-5678(平日9:00~17:00)まで。2024年8月30日、3,100世帯が対象です",
+    "call +81-3-1234-5678 ext. 123 or +49 1234 today",
+    "(03)1234-5678 / 090 1234 5678 / 0120-123-456 内線12 / +1 (202) 555-0147",
+    "令和6年10月1日から12月31日まで。電話0120-000-111、FAX 03-3333-4444",
+    "ドイツの番号は +49 1234 です",  # the shortest a number can be: a country code and four digits
+])
+def test_the_matcher_finds_in_the_runs_what_it_finds_in_the_whole_text(text):
+    assert _windowed_matches(text) == _whole_text_matches(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789-() +.x/年月日時分、。:~") + ["03", "090", "0120", "+81", "ext ", "内線"]),
+                max_size=40).map("".join))
+def test_on_any_mix_of_digits_and_separators_the_runs_hold_every_number(text):
+    assert _windowed_matches(text) == _whole_text_matches(text)

@@ -24,8 +24,8 @@ score (its extra; no weight below zero, each under the same light penalty, so th
 grows only where many messages bear it out), rescaled so
 that 10 points is the score above which the danger budget of genuine messages ends (among
 those the score can make danger: backed, see below); ``caution``
-is where the flagged budget of genuine messages other than company notices ends (a real notice
-worded like its fake may be caution), and the rules weigh enough that one warning its authors
+is where the flagged budget of genuine messages other than notices ends (a company's real notice,
+or an office's about the reader's own dealings, worded like its fake may be caution), and the rules weigh enough that one warning its authors
 scored 4 or more reaches it (budgets, notices, that weight and the bound: :mod:`core.train`). ``python -m core train`` fits both on cross-validated predictions (each message
 scored by a model that did not learn from its source site) and writes them with the figures
 they gave. They are data, not code, and change only with a retraining.

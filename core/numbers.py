@@ -10,8 +10,10 @@ imported (it costs about 250 ms and 100 MB); area names come from a short resour
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 from importlib import resources
 
@@ -279,17 +281,21 @@ def find_numbers(norm: NormalizedText, limit: int) -> tuple[PhoneNumber, ...]:
     return tuple(found)
 
 
-def _runs(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` worth giving the matcher: each run of digits with some text on
-    either side, overlapping ones merged."""
-    spans: list[tuple[int, int]] = []
+def _runs(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches of ``text`` worth giving the matcher, in order: each run of digits with some
+    text on either side, overlapping ones merged. Found as they are read, so that a reader who
+    stops early does not search the rest of the text."""
+    span: tuple[int, int] | None = None
     for m in _DIGIT_RUN.finditer(text):
         a, b = max(m.start() - _AROUND_RUN, 0), min(m.end() + _AROUND_RUN, len(text))
-        if spans and a <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
-        else:
-            spans.append((a, b))
-    return spans
+        if span and a <= span[1]:
+            span = (span[0], max(b, span[1]))
+            continue
+        if span:
+            yield span
+        span = (a, b)
+    if span:
+        yield span
 
 
 def _matches(phonenumbers, text: str, tries: int):
@@ -298,7 +304,7 @@ def _matches(phonenumbers, text: str, tries: int):
     matcher may throw away, and the runs read: each holds at least one candidate, so a text of
     thousands of runs costs no more than the whole text's matcher, which stopped after ``tries``
     thrown away."""
-    for a, b in _runs(text)[:tries]:
+    for a, b in islice(_runs(text), tries):
         for match in phonenumbers.PhoneNumberMatcher(text[a:b], _JP, leniency=phonenumbers.Leniency.POSSIBLE,
                                                      max_tries=tries):
             match.start += a

@@ -42,6 +42,10 @@ DANGER = [
     ("押収したキャッシュカードの中に、あなた名義のものが含まれていました。", "POLICE_CASE_CONTACT"),
     ("お宅の娘さんを預かっている。明日までに500万円用意しろ", "RELATIVE_IN_TROUBLE_MONEY"),
     ("還付金が3万円ほど残っています。お取引のある金融機関はどちらですか", "REFUND_ACCOUNT_ASKED"),
+    # a threat to hurt someone close if the police are told: never in a real message
+    ("娘さんを預かっている。警察に知らせたら命はないと思え", "HARM_THREAT"),
+    # the ring's leader caught, and "your" account turned up: said the other way round
+    ("マネーロンダリング事件の首謀者を逮捕したところ、あなたの口座が出てきました。", "POLICE_CASE_CONTACT"),
     # the refund call's second act: the victim is handed on to a fake bank clerk
     ("市役所保険年金課です。医療費の還付金があります。後ほど取引銀行から連絡させますので、手続きしてください", "REFUND_BANK_HANDOFF"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
@@ -60,6 +64,11 @@ DANGER = [
 
 # Scam patterns: at least caution, for the reason named (danger when the rest of it adds up).
 FLAGGED = [
+    # goods "ordered long ago", cash on delivery, no cancelling: sent on nobody's order
+    ("以前お電話でご注文いただいたカニが入荷しましたので、明日代金引換でお届けします。受注生産品のためキャンセルはできません。", "UNORDERED_GOODS"),
+    # a boss by e-mail has a chat group set up: the start of a fake-president transfer
+    ("社長です。業務上の都合により、新しいLINEグループを作成し、QRコードを私に送ってください。", "BOSS_GROUP_CHAT"),
+    ("スマホで商品に高評価を付けるだけで、1件500円の報酬がもらえます。", "EASY_WORK"),
     ("有料サイトの利用料金が未納です。本日中にご連絡がない場合、法的手続きを開始します。", "LEGAL_PRESSURE"),
     ("動画配信サービスの延滞金が発生しています。連絡なき場合は少額訴訟に移行し給与を差し押さえます。", "LEGAL_PRESSURE"),
     ("【東京電力】電気料金のお支払いが確認できません。24時間以内にお手続きがない場合、送電を停止します。", "UNPAID_NOTICE"),
@@ -176,6 +185,7 @@ LIKE_AN_OPENER = [
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
+    "「息子さんを預かった。警察に知らせたら命はない」という電話が市内で相次いでいます。不審な電話はすぐに110番してください。",
     "Beware of scam texts pretending to be from your bank. Do not click links and never share your PIN.",
     # warnings to the young about crime-for-hire jobs speak to "you" and name the lures
     "闇バイトに応募すると、あなたは犯罪に加担することになります。",
@@ -201,6 +211,7 @@ WARNINGS = [
 # Genuine notices from companies and offices: they may be caution (check in the official app
 # or with the number you know), never danger.
 NOTICES = [
+    "ご注文の商品を代金引換にて本日発送いたしました。お届けまで今しばらくお待ちください。",
     "【〇〇警察署】先日市内で発生したひったくり事件の犯人を逮捕しました。情報提供へのご協力ありがとうございました。",
     "〇〇警察署です。盗まれた自転車が見つかりました。お手数ですが折り返しお電話ください。",
     "〇〇市役所保険年金課の田中と申します。高額療養費の払い戻しがありますので、申請書をお送りしました。ご記入のうえ返送してください。",

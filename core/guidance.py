@@ -164,15 +164,36 @@ class Guidance:
     fallback: str
     labels: dict[str, Text]
     steps: dict[str, Step] = field(default_factory=dict)
+    # topic -> the topics it comes before whenever both are among a message's topics
+    leads: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def node(self, node_id: str) -> Node:
         if node_id in self.questions:
             return self.questions[node_id]
         return self.step_lists[node_id]
 
+    def ranked(self, topics: Sequence[str]) -> tuple[str, ...]:
+        """``topics`` (a verdict's, by the score of their reasons) with each topic that says more
+        about the message moved before the first topic it leads (``[leads]`` in walkthrough.toml):
+        a refund promised is the refund call, whatever points the "prize or refund" bait got."""
+        ranked = list(dict.fromkeys(topics))
+        for _ in range(len(self.leads)):  # a chain (link before refund before prize) settles in as many passes
+            moved = False
+            for topic, led in self.leads.items():
+                if topic not in ranked:
+                    continue
+                first = min((ranked.index(t) for t in led if t in ranked), default=len(ranked))
+                if first < ranked.index(topic):
+                    ranked.remove(topic)
+                    ranked.insert(first, topic)
+                    moved = True
+            if not moved:
+                break
+        return tuple(ranked)
+
     def default_steps(self, topics: Sequence[str]) -> StepList:
         """The step list for the first topic that has one (what to print without a walk-through)."""
-        for topic in topics:
+        for topic in self.ranked(topics):
             if topic in self.topic_steps:
                 return self.step_lists[self.topic_steps[topic]]
         return self.step_lists[self.fallback]
@@ -205,7 +226,7 @@ class Walkthrough:
 
     def start(self, topics: Sequence[str] = ()) -> Question:
         """Back to the first question; answers matching ``topics`` (most important first) lead."""
-        self._topics = tuple(topics)
+        self._topics = self._guidance.ranked(topics)
         self._trail.clear()
         self._ticked.clear()
         first = self._guidance.questions[self._guidance.start]
@@ -306,7 +327,7 @@ def read_guidance(folder: Traversable | None = None) -> Guidance:
     checklists = _checklists(data["checklists.toml"])
     step_lists = _step_lists(data["steps.toml"], steps, checklists)
     walk = data["walkthrough.toml"]
-    _keys(walk, "walkthrough.toml", required={"start", "fallback", "topics", "question"})
+    _keys(walk, "walkthrough.toml", required={"start", "fallback", "topics", "question"}, optional={"leads"})
     questions = _questions(walk["question"], steps)
     clash = set(questions) & set(step_lists)
     if clash:
@@ -322,6 +343,7 @@ def read_guidance(folder: Traversable | None = None) -> Guidance:
         fallback=_str(walk["fallback"], "walkthrough.toml", "fallback"),
         labels=_labels(data["labels.toml"]),
         steps=steps,
+        leads=_leads(walk, topic_steps),
     )
     _check_graph(guidance)
     return guidance
@@ -471,6 +493,31 @@ def _topic_steps(walk: dict, step_lists: dict[str, StepList]) -> dict[str, str]:
     if walk["fallback"] not in step_lists:
         raise GuidanceFileError("walkthrough.toml", f"fallback {walk['fallback']!r} is not a step list")
     return dict(topics)
+
+
+def _leads(walk: dict, topic_steps: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    where = "walkthrough.toml [leads]"
+    leads = walk.get("leads", {})
+    if not isinstance(leads, dict):
+        raise GuidanceFileError(where, "expected a table of topic = [topics it comes before]")
+    out: dict[str, tuple[str, ...]] = {}
+    for topic, led in leads.items():
+        if not isinstance(led, list) or not all(isinstance(t, str) for t in led) or not led:
+            raise GuidanceFileError(where, f"'{topic}' needs a list of topics")
+        unknown = [t for t in (topic, *led) if t not in topic_steps]
+        if unknown:
+            raise GuidanceFileError(where, f"'{topic}': topics without a step list {unknown}")
+        out[str(topic)] = tuple(led)
+    for topic in out:  # no topic may come, through others, before itself
+        seen, todo = set(), list(out[topic])
+        while todo:
+            t = todo.pop()
+            if t == topic:
+                raise GuidanceFileError(where, f"'{topic}' would come before itself")
+            if t not in seen:
+                seen.add(t)
+                todo.extend(out.get(t, ()))
+    return out
 
 
 def _checklists(data: dict) -> dict[str, Checklist]:

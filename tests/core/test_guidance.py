@@ -190,6 +190,43 @@ def test_a_friends_account_asking_for_gift_cards_or_a_code_says_to_check_with_th
     assert "LINEの通話ではなく" in text and "認証番号は" in text
 
 
+@pytest.mark.parametrize("said", [
+    "医療費の還付金があります。本日中にお電話ください。",
+    "保険料の払い戻しがあります。今日中に手続きしてください。",
+])
+def test_a_refund_promised_without_a_link_gets_the_refund_steps_though_the_bait_rule_scores_more(said):
+    verdict = check(said)
+    # the "prize or refund" bait outscores the refund claim, and its steps are about opening links
+    assert verdict.topics[0] == "prize" and "refund" in verdict.topics
+    assert not verdict.links
+    assert load_guidance().default_steps(verdict.topics).id == "call_refund"
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    assert walk.answers()[0].id == "got_call"
+    walk.choose("got_call")
+    assert walk.answers()[0].id == "call_refund"
+
+
+def test_a_refund_text_with_a_link_gets_the_steps_for_links():
+    verdict = check("【市役所】医療費の還付金があります。本日中にこちらから手続きしてください https://kanpu-city.top/")
+    assert {"refund", "link"} <= set(verdict.topics)
+    assert load_guidance().default_steps(verdict.topics).id == "received_link"
+
+
+def test_goods_said_to_be_ordered_long_ago_get_the_steps_for_unordered_goods():
+    said = "以前お電話でご注文いただいたカニが入荷しましたので、明日代金引換でお届けします。受注生産品のためキャンセルはできません。"
+    verdict = check(said)
+    assert "UNORDERED_GOODS" in {r.id for r in verdict.reasons}
+    assert load_guidance().default_steps(verdict.topics).id == "unordered_goods"
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    walk.choose("got_call")
+    assert walk.answers()[0].id == "call_goods"
+    walk.choose("call_goods")
+    text = ja_steps(walk)
+    assert "払う必要はありません" in text and "受け取りを断ります" in text
+
+
 def test_a_recorded_voice_threatening_to_cut_the_phone_gets_the_steps_for_recorded_calls():
     said = "こちらはNTTです。2時間後にお使いの電話が使えなくなります。詳しくは1番を押してください"
     topics = check(said).topics
@@ -424,6 +461,9 @@ def test_an_unchanged_copy_loads(tmp_path):
         ("hotlines.toml", 'number = "188"', 'number = "110"', "duplicate id '110'"),
         ("labels.toml", 'sheet_footer =', 'sheet_foot =', "unknown keys ['sheet_foot']"),
         ("labels.toml", '[label]', 'oops = 1\n[label]', "unknown keys ['oops']"),
+        ("walkthrough.toml", 'link = ["refund"]', 'link = ["refund"]\nprize = ["link"]', "would come before itself"),
+        ("walkthrough.toml", 'refund = ["prize"]', 'refund = ["prizes"]', "topics without a step list ['prizes']"),
+        ("walkthrough.toml", 'refund = ["prize"]', 'refund = "prize"', "'refund' needs a list of topics"),
     ],
 )
 def test_a_broken_file_is_refused_naming_the_file(tmp_path, file, old, new, problem):

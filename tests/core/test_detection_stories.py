@@ -358,6 +358,16 @@ def test_a_large_sum_told_about_rather_than_asked_for_is_not_danger(text):
     assert "RELATIVE_IN_TROUBLE_MONEY" not in {r.id for r in verdict.reasons}
 
 
+def test_a_prize_of_gift_cards_behind_a_link_is_a_prize_bait_not_a_demand_to_pay_in_them():
+    verdict = check("【当選】おめでとうございます!10万円分のギフト券が当たりました。こちらから受け取り http://gift-present.top/")
+    ids = {r.id for r in verdict.reasons}
+    assert verdict.level is Level.DANGER
+    assert "PRIZE_BAIT" in ids and "PAYMENT_DEMAND" not in ids
+    # the prize asked to be paid for in gift cards is the demand
+    bought = check("4億円が当選しました。受け取るには手数料として電子マネーを買って番号を送ってください")
+    assert "PAYMENT_DEMAND" in {r.id for r in bought.reasons}
+
+
 def test_a_message_whose_listed_signs_were_outweighed_does_not_claim_no_signs_were_found():
     verdict = check("至急!鍵忘れたから開けて")
     assert verdict.level == Level.NO_SIGNS

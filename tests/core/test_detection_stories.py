@@ -15,6 +15,8 @@ from core import Level, check
 
 # Hard evidence: whatever else the message says, it is danger, for the reason named.
 DANGER = [
+    # a bill or fee to be paid with named gift cards: no company or office takes them
+    ("iTunesカードでお支払いください。番号を写真で送ってください。", "GIFT_CARD_PAYMENT_ASKED"),
     # the billing call-back family: a fee claim and a number to call back
     ("未払いのご利用料金がございます。本日17時までに 03-5555-0142 お客様窓口へご連絡ください。", "CALLBACK_FOR_FEE"),
     ("お客様のご利用料金の精算が完了しておりません。至急 050-3000-1234 までお電話下さい。", "CALLBACK_FOR_FEE"),
@@ -64,6 +66,8 @@ DANGER = [
 
 # Scam patterns: at least caution, for the reason named (danger when the rest of it adds up).
 FLAGGED = [
+    # the paid-site trick: a celebrity's "manager", a secret from the agency, another site
+    ("俳優の〇〇のマネージャーです。〇〇が悩んでいて、あなたに相談に乗ってほしいと言っています。事務所に内緒なので、こちらのサイトでやり取りしてください。", "PAID_SITE_LURE"),
     # goods "ordered long ago", cash on delivery, no cancelling: sent on nobody's order
     ("以前お電話でご注文いただいたカニが入荷しましたので、明日代金引換でお届けします。受注生産品のためキャンセルはできません。", "UNORDERED_GOODS"),
     # a boss by e-mail has a chat group set up: the start of a fake-president transfer
@@ -142,6 +146,10 @@ FLAGGED = [
 
 # Everyday messages between people: no signs, whatever words they share with scams.
 EVERYDAY = [
+    # a gift card as a present, shares that went up, a drama: words scams use, said of ordinary things
+    "先生の退職祝い、みんなでギフトカード贈ろうよ。1人500円ね",
+    "持ってる株、今日ちょっと上がったよ。配当でケーキ買おうかな",
+    "ドラマの不倫の話、やばいね",
     "駅に着いたよ。改札の前で待ってるね",
     "明日の病院、10時の予約だから9時半に迎えに行くね",
     "荷物届いてたから玄関に置いておいたよ",
@@ -185,6 +193,7 @@ LIKE_AN_OPENER = [
 
 # Police and council warnings that quote scam wording and ask nothing of the reader.
 WARNINGS = [
+    "ギフトカードで料金を支払うよう求める電話やメールは詐欺です。カードの番号を教えてはいけません。",
     "「息子さんを預かった。警察に知らせたら命はない」という電話が市内で相次いでいます。不審な電話はすぐに110番してください。",
     "Beware of scam texts pretending to be from your bank. Do not click links and never share your PIN.",
     # warnings to the young about crime-for-hire jobs speak to "you" and name the lures

@@ -1,8 +1,9 @@
 """``check(text) -> Verdict``: the one entry point of the core.
 
 Two steps. :func:`analyse` reads the text: bound the input -> normalise -> find brands, phone
-numbers and links -> fire pattern rules and computed signals -> set aside what a warning about
-scams only quotes (see below) -> fire named combinations -> the n-grams the wording model reads.
+numbers and links -> fire pattern rules and computed signals -> drop what a clause says someone
+never does -> set aside what a warning about scams only quotes (see below) -> fire named
+combinations -> the n-grams the wording model reads.
 :func:`decide` weighs it: the rules' points (their scores, with per-group caps, times a weight),
 plus the wording model's points, against the thresholds chosen by cross-validation
 (``resources/model/judgement.toml``, see :mod:`core.judgement`). Reasons are the fired rules and
@@ -16,6 +17,9 @@ Safeguards, so that no sentence a scammer adds can switch the check off:
   (``ASKS_TO_ACT``: a live link, a number to call back, a payment, a code or personal data).
   A message that asks the reader to act is judged on that request, whatever it says about
   scams; the wording model does not read its warning.
+- "We never ask for X" takes away the patterns in that clause: they are not asked of the reader.
+  The rest of its sentence counts for points but sets no floor ("お宅に伺うことはありますが、
+  …することはありません" says both what is and what is never done).
 - Ordinary wording cannot lower a message that asks the reader to act; a warning that asks
   nothing is not made a scam by its wording alone.
 - Signs of an ordinary notice (official links, ordinary wording) soften a verdict by one step at
@@ -84,7 +88,9 @@ WARNS_READER = "WARNS_READER"
 HEARSAY = "HEARSAY"
 NEVER_DOES = "NEVER_DOES"
 # Sentences holding these are not the message's own voice for hard evidence: what someone said
-# ("...って言われた"), what someone never does ("...ことは絶対にありません").
+# ("...って言われた"), what someone never does ("...ことは絶対にありません"). The clause that
+# says what is never done is also taken out of what fired before anything is weighed
+# (_set_denials_aside); the rest of its sentence ("お宅に伺うことはありますが、…") still gives no floor.
 NOT_OWN_VOICE = (HEARSAY, NEVER_DOES)
 SPEAKS_TO_YOU = "SPEAKS_TO_YOU"
 QUOTED = "QUOTED_SCAM_WORDS"
@@ -133,6 +139,10 @@ _GROWTH_CHUNK = 65_536
 _QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 # A line of a list: in a warning, lists enumerate the tricks or the advice.
+# Where the clause a "...ことはありません" denies begins: after a sentence end or a clause joined by
+# "so", "because", "but" ("…受け取れますので、ご心配いただくことはありません" denies only the worry).
+_CLAUSE_BREAK = re.compile(r"[。!?\n]|(?:ので|から|けど|けれど|ため|が)[、,]")
+_CLAUSE_REACH = 200  # characters looked back for it; a longer clause is cut there
 _LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[・●○◎◆◇■□▼▽★☆※⚫⚪➢➤→〇\-*]|\(?\d{1,2}[.)、)]|[①-⑳]).*$", re.MULTILINE)
 # Spans of the model reason: how many n-grams are located, at most.
 _EXPLAINED_NGRAMS = 12
@@ -366,6 +376,7 @@ def _analyse(text: str, engine: _Engine, analysed: str, watch: _Watch, junk_in_t
     _fire_links(links, fired)
     _fire_brands(brands, fired)
     quotations = [m.span() for m in _QUOTE.finditer(analysed)]
+    fired = _set_denials_aside(norm, engine, fired)
     fired, quoted, asks, unread = _set_quotes_aside(norm, engine, fired, quotations)
     _fire_combinations(engine, fired)
     watch()
@@ -649,6 +660,26 @@ class _Regions:
         """Whether one region overlaps ``span``."""
         k = bisect_left(self._starts, span[1])  # regions that start before the span ends
         return k > 0 and self._reach[k - 1] > span[0]
+
+
+def _set_denials_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]]) -> dict[str, list[Span]]:
+    """``fired`` without the patterns found only in a clause that says what someone never does:
+    "Amazonギフト券の番号を教えてくださいと求めることはありません" asks nothing of the reader and
+    demands no gift card. The clause runs from the sentence's start, or from a "so" or "but"
+    joining it to the one before, to the "...ことはありません"; what the rest of the message asks
+    still counts, and links, numbers and the context signals stay where they are."""
+    denials = fired.get(NEVER_DOES)
+    if not denials:
+        return fired
+    text = norm.original
+    clauses = []
+    for start, end in denials:
+        reach = max(start - _CLAUSE_REACH, 0)
+        clauses.append((max((m.end() for m in _CLAUSE_BREAK.finditer(text, reach, start)), default=reach), end))
+    regions = _Regions(clauses)
+    return {rid: spans for rid, spans in fired.items()
+            if rid == NEVER_DOES or rid in _NEVER_QUOTED or engine.by_id[rid].kind != "pattern"
+            or not spans or not all(map(regions.hold, spans))}
 
 
 def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, list[Span]],

@@ -48,6 +48,8 @@ DANGER = [
     ("娘さんを預かっている。警察に知らせたら命はないと思え", "HARM_THREAT"),
     # the ring's leader caught, and "your" account turned up: said the other way round
     ("マネーロンダリング事件の首謀者を逮捕したところ、あなたの口座が出てきました。", "POLICE_CASE_CONTACT"),
+    # a refund "past its deadline" that can still be had today: the refund call's push
+    ("介護保険料の払い戻しがあります。期限は過ぎていますが、今日中であれば手続きできます。", "REFUND_LATE_RESCUE"),
     # the refund call's second act: the victim is handed on to a fake bank clerk
     ("市役所保険年金課です。医療費の還付金があります。後ほど取引銀行から連絡させますので、手続きしてください", "REFUND_BANK_HANDOFF"),
     ("銀行協会の者です。ご自宅に担当の職員が伺いますので、封筒に暗証番号を書いた紙とキャッシュカードを入れておいてください。", "COLLECTION_BY_IMPOSTOR"),
@@ -220,6 +222,10 @@ WARNINGS = [
 # Genuine notices from companies and offices: they may be caution (check in the official app
 # or with the number you know), never danger.
 NOTICES = [
+    # a visit that does happen and one that never does, in one sentence
+    "上下水道局では、検針でお客様のお宅に伺うことはありますが、家の中に入って点検や修理をすることはありません。",
+    # what a company never asks, said with the very words of the request
+    "お客様、Amazonギフト券の番号を教えてくださいと求めることはありません。",
     "ご注文の商品を代金引換にて本日発送いたしました。お届けまで今しばらくお待ちください。",
     "【〇〇警察署】先日市内で発生したひったくり事件の犯人を逮捕しました。情報提供へのご協力ありがとうございました。",
     "〇〇警察署です。盗まれた自転車が見つかりました。お手数ですが折り返しお電話ください。",
@@ -375,6 +381,16 @@ def test_a_prize_of_gift_cards_behind_a_link_is_a_prize_bait_not_a_demand_to_pay
     # the prize asked to be paid for in gift cards is the demand
     bought = check("4億円が当選しました。受け取るには手数料として電子マネーを買って番号を送ってください")
     assert "PAYMENT_DEMAND" in {r.id for r in bought.reasons}
+
+
+def test_a_friend_asking_to_borrow_money_is_not_read_as_a_story_built_to_get_money():
+    """'Lend me money' alone is a friend's ask too; a fee the story needs (treatment, a flight,
+    customs) is what the online-romance requests add to it."""
+    plain = check("申し訳ない、今月厳しくて、またお金を貸してほしい")
+    assert plain.level is not Level.DANGER
+    assert "ROMANCE_MONEY" not in {r.id for r in plain.reasons}
+    story = check("治療費が足りないの。あなたしか頼れない。助けてほしい")
+    assert "ROMANCE_MONEY" in {r.id for r in story.reasons}
 
 
 def test_a_message_whose_listed_signs_were_outweighed_does_not_claim_no_signs_were_found():

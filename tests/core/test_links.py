@@ -26,6 +26,10 @@ def links(text):
         ("【楽天カード】ご確認ください https://example-card.net/login", LinkRisk.NOT_OFFICIAL),
         ("【楽天カード】ご利用確認 https://r10.to/abcd", LinkRisk.OFFICIAL),
         ("【〇〇市】詳しくは https://www.city.example.lg.jp/page", LinkRisk.OFFICIAL),
+        # the Metropolitan Police's and Tokyo's own addresses from before the move to .lg.jp
+        ("警視庁HP https://www.keishicho.metro.tokyo.jp/kurashi/index.html", LinkRisk.OFFICIAL),
+        ("東京都 https://www.metro.tokyo.jp/", LinkRisk.OFFICIAL),
+        ("警視庁です https://keishicho-metro-tokyo.jp/", LinkRisk.LOOKALIKE),
         ("再配達はこちら https://~", LinkRisk.MASKED),
     ],
 )

@@ -393,6 +393,14 @@ def test_a_friend_asking_to_borrow_money_is_not_read_as_a_story_built_to_get_mon
     assert "ROMANCE_MONEY" in {r.id for r in story.reasons}
 
 
+def test_a_threat_that_names_the_police_is_not_read_as_a_caller_posing_as_the_police():
+    verdict = check("娘さんを預かっている。警察に知らせたら命はないと思え。明日までに300万円用意しろ")
+    ids = [r.id for r in verdict.reasons]
+    assert verdict.level is Level.DANGER
+    assert "HARM_THREAT" in ids and "RELATIVE_IN_TROUBLE_MONEY" in ids
+    assert not {"POLICE_ASSET_DEMAND", "POLICE_MONEY"} & set(ids)
+
+
 def test_a_message_whose_listed_signs_were_outweighed_does_not_claim_no_signs_were_found():
     verdict = check("至急!鍵忘れたから開けて")
     assert verdict.level == Level.NO_SIGNS

@@ -213,6 +213,25 @@ def test_a_refund_text_with_a_link_gets_the_steps_for_links():
     assert load_guidance().default_steps(verdict.topics).id == "received_link"
 
 
+def test_a_fake_virus_warning_with_a_support_number_gets_the_steps_to_close_it_not_those_for_links():
+    verdict = check("Windowsセキュリティ警告 トロイの木馬に感染しています。今すぐサポートに電話してください 050-1234-5678")
+    assert verdict.topics[0] == "tech"
+    assert load_guidance().default_steps(verdict.topics).id == "fake_alert"
+    walk = Walkthrough()
+    walk.start(verdict.topics)
+    walk.choose("only_received")
+    assert walk.answers()[0].id == "about_fake_alert"
+    walk.choose("about_fake_alert")
+    text = ja_steps(walk)
+    assert "電話をかけず" in text and "Escキー" in text
+
+
+def test_a_virus_text_message_with_a_link_to_an_app_gets_the_steps_for_links():
+    verdict = check("お使いのスマホがウイルスに感染しています。今すぐセキュリティアプリをインストールしてください https://secure-app.top/")
+    assert {"tech", "link"} <= set(verdict.topics)
+    assert load_guidance().default_steps(verdict.topics).id == "received_link"
+
+
 def test_goods_said_to_be_ordered_long_ago_get_the_steps_for_unordered_goods():
     said = "以前お電話でご注文いただいたカニが入荷しましたので、明日代金引換でお届けします。受注生産品のためキャンセルはできません。"
     verdict = check(said)
@@ -461,7 +480,7 @@ def test_an_unchanged_copy_loads(tmp_path):
         ("hotlines.toml", 'number = "188"', 'number = "110"', "duplicate id '110'"),
         ("labels.toml", 'sheet_footer =', 'sheet_foot =', "unknown keys ['sheet_foot']"),
         ("labels.toml", '[label]', 'oops = 1\n[label]', "unknown keys ['oops']"),
-        ("walkthrough.toml", 'link = ["refund"]', 'link = ["refund"]\nprize = ["link"]', "would come before itself"),
+        ("walkthrough.toml", 'link = ["refund", "tech"]', 'link = ["refund", "tech"]\nprize = ["link"]', "would come before itself"),
         ("walkthrough.toml", 'refund = ["prize"]', 'refund = ["prizes"]', "topics without a step list ['prizes']"),
         ("walkthrough.toml", 'refund = ["prize"]', 'refund = "prize"', "'refund' needs a list of topics"),
     ],

@@ -226,6 +226,12 @@ def test_a_fake_virus_warning_with_a_support_number_gets_the_steps_to_close_it_n
     assert "電話をかけず" in text and "Escキー" in text
 
 
+def test_gift_cards_for_a_virus_repair_get_the_virus_warning_steps_not_those_for_a_friends_account():
+    verdict = check("パソコンがウイルスに感染している。遠隔操作で直すので、アップルギフトカードを3万円分買ってきてください")
+    assert {"tech", "takeover"} <= set(verdict.topics)
+    assert load_guidance().default_steps(verdict.topics).id == "fake_alert"
+
+
 def test_a_virus_text_message_with_a_link_to_an_app_gets_the_steps_for_links():
     verdict = check("お使いのスマホがウイルスに感染しています。今すぐセキュリティアプリをインストールしてください https://secure-app.top/")
     assert {"tech", "link"} <= set(verdict.topics)

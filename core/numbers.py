@@ -44,13 +44,15 @@ _ONLY_NUMBER = re.compile(r"^[\s\d+#()\-.]*$")
 _JP = "JP"
 # Where the matcher is worth running: six digits or more joined by what may stand between the
 # digit blocks of a number (phonenumbers' matcher allows up to four of these characters there,
-# phonenumbermatcher._PUNCTUATION, and every whitespace). No number it can accept is shorter:
-# a number is at least a country code and four digits (+49 1234) or, in Japan, eight. A long
-# notice's dates and amounts (「8月30日」「3,100世帯」) are otherwise parsed one by one, the
-# slowest part of checking it. The matcher reads each run with some text on either side, as
-# it would read the whole text.
+# phonenumbermatcher._PUNCTUATION, and every whitespace); or, after a "+", four digits (the
+# matcher takes "+49 12" as a German number). A number it accepts with fewer digits of its own
+# is no number a person can call: five digits before an extension ("03090ext 0"), two before a
+# run of x's ("00xxx090"), which hypothesis found it to accept. A long notice's dates and
+# amounts (「8月30日」「3,100世帯」) are otherwise parsed one by one, the slowest part of checking
+# it. The matcher reads each run with some text on either side, as it would read the whole text.
 _NUMBER_SEPARATORS = r"\-x\u2010-\u2015\u2212\u30fc\uff0d-\uff0f\s\u00ad\u200b\u2060()\uff08\uff09\uff3b\uff3d.\[\]/~\u2053\u223c\uff5e"
-_DIGIT_RUN = re.compile(rf"\d(?:[{_NUMBER_SEPARATORS}]{{0,4}}\d){{5,}}")
+_JOIN = rf"[{_NUMBER_SEPARATORS}]{{0,4}}"
+_DIGIT_RUN = re.compile(rf"\d(?:{_JOIN}\d){{5,}}|[+\uff0b]{_JOIN}\d(?:{_JOIN}\d){{3,}}")
 _AROUND_RUN = 24  # characters read on either side of a run (a leading "+", an extension)
 
 

@@ -89,6 +89,19 @@ def _whole_text_matches(text: str) -> list[tuple[int, int, str]]:
         text, "JP", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=10_000)]
 
 
+def _callable_matches(text: str) -> list[tuple[int, int, str]]:
+    """What the matcher finds in the whole text, but for what no one can call: a number with
+    fewer than six digits of its own (before an extension's marker), or four written with "+"."""
+    import re
+
+    def own_digits(raw: str) -> int:
+        before_extension = re.split(r"[^\d\s+\uff0b\-().\[\]/~\u2010-\u2015\u2212\u30fc\uff0d-\uff0f\uff08\uff09]", raw)[0]
+        return len(re.sub(r"\D", "", before_extension))
+
+    return [m for m in _whole_text_matches(text)
+            if own_digits(m[2]) >= (4 if m[2].lstrip().startswith(("+", "\uff0b")) else 6)]
+
+
 def _windowed_matches(text: str) -> list[tuple[int, int, str]]:
     import phonenumbers
 
@@ -98,8 +111,8 @@ def _windowed_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 def test_every_separator_the_matcher_allows_between_digit_blocks_joins_a_run():
-    """core.numbers gives the matcher only runs of six digits or more; what may stand between
-    their digits must include all that phonenumbers' matcher allows there."""
+    """core.numbers gives the matcher only runs of six digits or more (four after a "+"); what
+    may stand between their digits must include all that phonenumbers' matcher allows there."""
     import re
 
     from phonenumbers import phonenumbermatcher
@@ -124,7 +137,20 @@ def test_the_matcher_finds_in_the_runs_what_it_finds_in_the_whole_text(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("0123456789-() +.x/年月日時分、。:~") + ["03", "090", "0120", "+81", "ext ", "内線"]),
+@given(st.lists(st.sampled_from(list("0123456789-() +.x/年月日時分、。:~,#") + ["03", "090", "0120", "+81", "+49 ", "ext ", "内線"]),
                 max_size=40).map("".join))
 def test_on_any_mix_of_digits_and_separators_the_runs_hold_every_number(text):
-    assert _windowed_matches(text) == _whole_text_matches(text)
+    found = _windowed_matches(text)
+    # every number someone can call, and nothing the whole-text matcher would not find
+    assert set(_callable_matches(text)) <= set(found) <= set(_whole_text_matches(text))
+    assert found == sorted(found)
+
+
+@pytest.mark.parametrize(("text", "whole", "ours"), [
+    ("+49 12", [(0, 6, "+49 12")], [(0, 6, "+49 12")]),  # a country code and two digits: kept
+    ("03090ext 0", [(0, 8, "03090ext")], []),  # five digits before an extension
+    ("00xxx090", [(0, 8, "00xxx090")], []),  # two digits before a run of x's
+])
+def test_the_runs_leave_out_only_what_no_one_can_call(text, whole, ours):
+    assert _whole_text_matches(text) == whole
+    assert _windowed_matches(text) == ours

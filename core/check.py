@@ -138,11 +138,11 @@ _GROWTH_CHUNK = 65_536
 # A quote in a warning: what is inside Japanese or Western quotation marks.
 _QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
-# A line of a list: in a warning, lists enumerate the tricks or the advice.
 # Where the clause a "...ことはありません" denies begins: after a sentence end or a clause joined by
 # "so", "because", "but" ("…受け取れますので、ご心配いただくことはありません" denies only the worry).
 _CLAUSE_BREAK = re.compile(r"[。!?\n]|(?:ので|から|けど|けれど|ため|が)[、,]")
 _CLAUSE_REACH = 200  # characters looked back for it; a longer clause is cut there
+# A line of a list: in a warning, lists enumerate the tricks or the advice.
 _LIST_LINE = re.compile(r"^[ \t\u3000]*(?:[・●○◎◆◇■□▼▽★☆※⚫⚪➢➤→〇\-*]|\(?\d{1,2}[.)、)]|[①-⑳]).*$", re.MULTILINE)
 # Spans of the model reason: how many n-grams are located, at most.
 _EXPLAINED_NGRAMS = 12

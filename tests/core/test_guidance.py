@@ -27,6 +27,17 @@ def step_ids(walk: Walkthrough) -> list[str]:
     return [s.id for s in walk.steps()]
 
 
+def walk_to(topics, first: str, answer: str) -> Walkthrough:
+    """The walk-through for a message with ``topics``: ``first`` chosen on the first page, then
+    ``answer``, which must lead the answers of the page it is on."""
+    walk = Walkthrough()
+    walk.start(topics)
+    walk.choose(first)
+    assert walk.answers()[0].id == answer
+    walk.choose(answer)
+    return walk
+
+
 def test_fee_sms_then_called_and_gave_bank_details_stops_the_card_before_anything_else():
     walk = Walkthrough()
     first = walk.start(check(FEE_SMS).topics)
@@ -163,14 +174,9 @@ def test_a_refund_call_typed_in_gets_the_steps_for_refund_calls_not_for_fee_dema
     "利益を出金するには、先に手数料として30万円を指定口座に振り込んでください",
 ])
 def test_money_asked_for_by_someone_known_only_online_gets_the_steps_for_that_not_for_fee_demands(said):
-    steps = load_guidance().default_steps(check(said).topics)
-    assert steps.id == "received_online_money"
-    walk = Walkthrough()
-    walk.start(check(said).topics)
-    walk.choose("only_received")
-    assert walk.answers()[0].id == "about_online_money"
-    walk.choose("about_online_money")
-    text = ja_steps(walk)
+    topics = check(said).topics
+    assert load_guidance().default_steps(topics).id == "received_online_money"
+    text = ja_steps(walk_to(topics, "only_received", "about_online_money"))
     assert "一度も会ったことのない" in text and "手数料や税金" in text
 
 
@@ -181,12 +187,7 @@ def test_money_asked_for_by_someone_known_only_online_gets_the_steps_for_that_no
 def test_a_friends_account_asking_for_gift_cards_or_a_code_says_to_check_with_them_outside_the_app(said):
     topics = check(said).topics
     assert load_guidance().default_steps(topics).id == "received_takeover"
-    walk = Walkthrough()
-    walk.start(topics)
-    walk.choose("only_received")
-    assert walk.answers()[0].id == "about_takeover"
-    walk.choose("about_takeover")
-    text = ja_steps(walk)
+    text = ja_steps(walk_to(topics, "only_received", "about_takeover"))
     assert "LINEの通話ではなく" in text and "認証番号は" in text
 
 
@@ -217,12 +218,7 @@ def test_a_fake_virus_warning_with_a_support_number_gets_the_steps_to_close_it_n
     verdict = check("Windowsセキュリティ警告 トロイの木馬に感染しています。今すぐサポートに電話してください 050-1234-5678")
     assert verdict.topics[0] == "tech"
     assert load_guidance().default_steps(verdict.topics).id == "fake_alert"
-    walk = Walkthrough()
-    walk.start(verdict.topics)
-    walk.choose("only_received")
-    assert walk.answers()[0].id == "about_fake_alert"
-    walk.choose("about_fake_alert")
-    text = ja_steps(walk)
+    text = ja_steps(walk_to(verdict.topics, "only_received", "about_fake_alert"))
     assert "電話をかけず" in text and "Escキー" in text
 
 
@@ -243,12 +239,7 @@ def test_goods_said_to_be_ordered_long_ago_get_the_steps_for_unordered_goods():
     verdict = check(said)
     assert "UNORDERED_GOODS" in {r.id for r in verdict.reasons}
     assert load_guidance().default_steps(verdict.topics).id == "unordered_goods"
-    walk = Walkthrough()
-    walk.start(verdict.topics)
-    walk.choose("got_call")
-    assert walk.answers()[0].id == "call_goods"
-    walk.choose("call_goods")
-    text = ja_steps(walk)
+    text = ja_steps(walk_to(verdict.topics, "got_call", "call_goods"))
     assert "払う必要はありません" in text and "受け取りを断ります" in text
 
 

@@ -48,6 +48,9 @@ DANGER = [
     ("娘さんを預かっている。警察に知らせたら命はないと思え", "HARM_THREAT"),
     # the ring's leader caught, and "your" account turned up: said the other way round
     ("マネーロンダリング事件の首謀者を逮捕したところ、あなたの口座が出てきました。", "POLICE_CASE_CONTACT"),
+    # "police" who move the talk to LINE or a video call: the real police never do
+    ("警視庁の捜査二課です。この電話はつないだままで、LINEで担当の刑事を追加してください。", "POLICE_OVER_SNS"),
+    ("出頭できないのであれば、ビデオ通話で事情聴取を行います。", "POLICE_OVER_SNS"),
     # a refund "past its deadline" that can still be had today: the refund call's push
     ("介護保険料の払い戻しがあります。期限は過ぎていますが、今日中であれば手続きできます。", "REFUND_LATE_RESCUE"),
     # the refund call's second act: the victim is handed on to a fake bank clerk
@@ -75,6 +78,14 @@ FLAGGED = [
     # a boss by e-mail has a chat group set up: the start of a fake-president transfer
     ("社長です。業務上の都合により、新しいLINEグループを作成し、QRコードを私に送ってください。", "BOSS_GROUP_CHAT"),
     ("スマホで商品に高評価を付けるだけで、1件500円の報酬がもらえます。", "EASY_WORK"),
+    # a son's trouble that "needs" money: the ore-ore call, weighed (a real son may say it too)
+    ("会社の上司を殴ってけがをさせてしまった。示談金を工面しないといけない", "RELATIVE_TROUBLE_NEEDS_MONEY"),
+    # a fortune from abroad sent to you as a parcel: the romance scam's turn to money
+    ("シリアでの任務の報酬として受け取った300万ドルを、荷物にして日本に送ります。受け取ってほしい", "ROMANCE_MONEY"),
+    # a side job that charges before it pays
+    ("報酬を引き出すには、先に手数料のお振り込みが必要です。", "WITHDRAWAL_FEE"),
+    # a buyer who calls about "anything you no longer need": the opening of a forced purchase
+    ("突然のお電話失礼します。不用品の買取をしております。ご不要な服や靴はありませんか。何でも買い取ります。", "HOME_BUYING_PITCH"),
     ("有料サイトの利用料金が未納です。本日中にご連絡がない場合、法的手続きを開始します。", "LEGAL_PRESSURE"),
     ("動画配信サービスの延滞金が発生しています。連絡なき場合は少額訴訟に移行し給与を差し押さえます。", "LEGAL_PRESSURE"),
     ("【東京電力】電気料金のお支払いが確認できません。24時間以内にお手続きがない場合、送電を停止します。", "UNPAID_NOTICE"),

@@ -82,6 +82,15 @@ FLAGGED = [
     ("会社の上司を殴ってけがをさせてしまった。示談金を工面しないといけない", "RELATIVE_TROUBLE_NEEDS_MONEY"),
     # a fortune from abroad sent to you as a parcel: the romance scam's turn to money
     ("シリアでの任務の報酬として受け取った300万ドルを、荷物にして日本に送ります。受け取ってほしい", "ROMANCE_MONEY"),
+    # the fee call's newer story: "your phone is spreading a virus"
+    ("お客様のスマホからウイルスが拡散され、被害者が出ています。至急ご連絡ください。", "MALWARE_WARNING"),
+    # a "boss" who wants a group made and its code sent by e-mail, and joins it alone first
+    ("お疲れ様です。LINEグループを作成してください。作成後、グループのQRコードをメールにて送付してください。", "BOSS_GROUP_CHAT"),
+    # goods "ordered" by phone, with a "recording" to prove it
+    ("先月お電話で注文いただいたサプリを代引きで送ります。注文の録音もあります。", "UNORDERED_GOODS"),
+    # a friend's account asks for a vote: the next step is a code or a link
+    ("友達の娘さんがダンスコンテストに出ています。投票してもらえませんか?", "VOTE_FOR_ME"),
+    ("DM失礼します。ママ活に興味がある男性を探しています。", "SUGAR_DATING_OFFER"),
     # a side job that charges before it pays
     ("報酬を引き出すには、先に手数料のお振り込みが必要です。", "WITHDRAWAL_FEE"),
     # a buyer who calls about "anything you no longer need": the opening of a forced purchase

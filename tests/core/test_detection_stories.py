@@ -242,6 +242,9 @@ WARNINGS = [
 # Genuine notices from companies and offices: they may be caution (check in the official app
 # or with the number you know), never danger.
 NOTICES = [
+    # a real officer's voicemail introduces itself and asks for a call, as the fake police begin too:
+    # caution at most, and the reason says to call the station on a number looked up
+    "△△警察署交通課の佐藤と申します。先日の事故の件で、お手数ですが折り返しご連絡ください。",
     # a visit that does happen and one that never does, in one sentence
     "上下水道局では、検針でお客様のお宅に伺うことはありますが、家の中に入って点検や修理をすることはありません。",
     # what a company never asks, said with the very words of the request

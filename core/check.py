@@ -135,8 +135,10 @@ T = TypeVar("T")
 # (one character becomes at most 18, of at most 3 bytes each).
 _NO_GROWTH_RISK = 18_000
 _GROWTH_CHUNK = 65_536
-# A quote in a warning: what is inside Japanese or Western quotation marks.
-_QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|\"[^\"\n]{1,400}\"")
+# A quote in a warning: what is inside Japanese or Western quotation marks, single ones included
+# (an apostrophe between two letters, "couldn't", neither opens nor closes one).
+_QUOTE = re.compile(r"「[^「」]{1,400}」|『[^『』]{1,400}』|“[^“”]{1,400}”|‘[^‘’\n]{1,400}’|\"[^\"\n]{1,400}\""
+                    r"|(?<![A-Za-z])'(?=[A-Za-z])[^'\n]{0,400}?(?:[A-Za-z]'[A-Za-z][^'\n]{0,400}?)*(?<=[A-Za-z0-9.!?,])'(?![A-Za-z])")
 _SENTENCE = re.compile(r"[^。!?\n]+[。!?]?")
 # Where the clause a "...ことはありません" denies begins: after a sentence end or a clause joined by
 # "so", "because", "but" ("…受け取れますので、ご心配いただくことはありません" denies only the worry).

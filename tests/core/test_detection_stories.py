@@ -62,6 +62,13 @@ DANGER = [
     ("Hi Mum, I dropped my phone in the toilet, this is my new number. Can you send me some money? "
      "I'll pay you back tomorrow", "RELATIVE_IN_TROUBLE_MONEY"),
     ("Congratulations! You have won $1,000,000. Reply with your bank details to claim.", "CREDENTIAL_PHISHING"),
+    # a recorded "Social Security" call: a number that cannot be suspended, and a key to press
+    ("This is the Social Security Administration. Your Social Security number has been suspended "
+     "due to suspicious activity. Press 1 to speak to an officer.", "ROBOCALL_THREAT"),
+    # a "recording" of you and a bitcoin deadline: the sextortion form letter
+    ("I recorded you through your webcam. Pay $1,500 in Bitcoin within 48 hours or I will send "
+     "the video to all your contacts.", "SEXTORTION_DEMAND"),
+    ("Your bank account has been frozen. Please confirm your card number and PIN to unlock it.", "PIN_REQUEST"),
     # a PIN asked for, even inside a sentence that names the scam it claims to investigate
     ("特殊詐欺の確認のため、キャッシュカードの暗証番号を教えてください。", "PIN_REQUEST"),
     # a company's alarm whose link is not the company's (a shortener, another address)
@@ -112,6 +119,9 @@ FLAGGED = [
     # a fake invoice: a renewal nobody ordered, "call us to cancel"
     ("ノートンの年間プランが自動更新されました。キャンセルをご希望の場合は、サポートセンターまでお電話ください。", "RENEWAL_CALL_TO_CANCEL"),
     ("Your Geek Squad membership has been auto-renewed for $299.99. To cancel and get a refund, call our billing desk.", "RENEWAL_CALL_TO_CANCEL"),
+    ("Amazon: A purchase of $899.99 was made on your account. If you did not authorise this, call 1-888-555-0199.", "RENEWAL_CALL_TO_CANCEL"),
+    ("IRS notice: a warrant will be issued for your arrest unless you call us back today.", "LEGAL_THREAT"),
+    ("Your toll account has an outstanding balance. Pay now to avoid additional fees.", "UNPAID_CHARGE"),
     ("【総務省】マイナポイントの付与が保留になっています。以下のリンクから手続きを完了してください。", "GOVERNMENT_LURE"),
     ("法務省管轄支局 民事訴訟管理センターです。あなたに対する訴訟が提起されました。取り下げのご相談は至急ご連絡ください。", "LEGAL_PRESSURE"),
     ("警視庁の者です。あなたの口座が詐欺グループに悪用されています。資産保全のため指定口座へお振込みください。", "POLICE_MONEY"),
@@ -168,6 +178,8 @@ FLAGGED = [
 
 # Everyday messages between people: no signs, whatever words they share with scams.
 EVERYDAY = [
+    # a fake text retold in English, its words in single quotes (an apostrophe in "couldn't" is not one)
+    "Mum got one of those fake parcel texts again, the 'we couldn't deliver your parcel' one. Told her to delete it.",
     # a gift card as a present, shares that went up, a drama: words scams use, said of ordinary things
     "先生の退職祝い、みんなでギフトカード贈ろうよ。1人500円ね",
     "持ってる株、今日ちょっと上がったよ。配当でケーキ買おうかな",

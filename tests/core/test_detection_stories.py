@@ -122,6 +122,8 @@ FLAGGED = [
     ("Amazon: A purchase of $899.99 was made on your account. If you did not authorise this, call 1-888-555-0199.", "RENEWAL_CALL_TO_CANCEL"),
     ("IRS notice: a warrant will be issued for your arrest unless you call us back today.", "LEGAL_THREAT"),
     ("Your toll account has an outstanding balance. Pay now to avoid additional fees.", "UNPAID_CHARGE"),
+    # a refund in a foreign tax office's name, and a button to claim it
+    ("IRS: You are due a tax refund of $842. Click to claim your refund.", "PRIZE_BAIT"),
     ("【総務省】マイナポイントの付与が保留になっています。以下のリンクから手続きを完了してください。", "GOVERNMENT_LURE"),
     ("法務省管轄支局 民事訴訟管理センターです。あなたに対する訴訟が提起されました。取り下げのご相談は至急ご連絡ください。", "LEGAL_PRESSURE"),
     ("警視庁の者です。あなたの口座が詐欺グループに悪用されています。資産保全のため指定口座へお振込みください。", "POLICE_MONEY"),

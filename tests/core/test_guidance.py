@@ -222,6 +222,15 @@ def test_a_fake_virus_warning_with_a_support_number_gets_the_steps_to_close_it_n
     assert "電話をかけず" in text and "Escキー" in text
 
 
+def test_a_sextortion_letter_gets_the_steps_to_ignore_it_and_change_a_quoted_password_not_those_for_a_fee():
+    verdict = check("あなたのパソコンをハッキングして、アダルトサイトを見ている動画を録画しました。"
+                    "48時間以内にビットコインで10万円を送金しなければ、動画を知人全員に送ります。")
+    assert "SEXTORTION_DEMAND" in {r.id for r in verdict.reasons}
+    assert load_guidance().default_steps(verdict.topics).id == "blackmail"
+    text = ja_steps(walk_to(verdict.topics, "only_received", "about_blackmail"))
+    assert "無視" in text and "パスワード" in text
+
+
 def test_gift_cards_for_a_virus_repair_get_the_virus_warning_steps_not_those_for_a_friends_account():
     verdict = check("パソコンがウイルスに感染している。遠隔操作で直すので、アップルギフトカードを3万円分買ってきてください")
     assert {"tech", "takeover"} <= set(verdict.topics)

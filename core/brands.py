@@ -21,7 +21,7 @@ from .prefilter import character_pairs
 from .rules import RuleFileError
 from .verdict import Span, Text
 
-_KEYS = {"id", "display", "category", "names", "latin_names", "host_tokens", "domains", "numbers"}
+_KEYS = {"id", "display", "category", "names", "latin_names", "host_tokens", "domains", "numbers", "not_within"}
 CATEGORIES = (
     "carrier", "bank", "card", "payment", "shopping", "delivery", "government", "court",
     "police", "utility", "broadcaster", "transport", "tech", "content", "municipal",
@@ -47,6 +47,8 @@ class Brand:
     host_tokens: tuple[str, ...]  # words that point at the brand inside a web address
     domains: tuple[str, ...]  # registrable domains the brand really uses
     numbers: tuple[str, ...]  # national digits of numbers the brand really uses
+    # longer words a name is part of without naming the brand ("ライン" in "オンライン")
+    not_within: tuple[str, ...] = ()
 
     def owns(self, domain: str, host: str | None = None) -> bool:
         """True when ``domain`` (or ``host``) is one the brand really uses.
@@ -116,6 +118,7 @@ def read_brands() -> tuple[Brand, ...]:
             host_tokens=tuple(t.lower() for t in record.get("host_tokens", [])),
             domains=tuple(d.lower() for d in record.get("domains", [])),
             numbers=tuple("".join(ch for ch in n if ch.isdigit() or ch == "#") for n in record.get("numbers", [])),
+            not_within=tuple(w.lower() for w in record.get("not_within", [])),
         ))
     return tuple(brands)
 
@@ -201,6 +204,19 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     return ("a" <= before <= "z") or ("a" <= after <= "z")
+
+
+def _within_other_word(text: str, start: int, end: int, name: str, words: tuple[str, ...]) -> bool:
+    """The name at ``start`` is part of one of ``words`` written there ("オンライン" holds "ライン")."""
+    for word in words:
+        offset = word.find(name)
+        while offset != -1:
+            if start >= offset and text.startswith(word, start - offset):
+                return True
+            offset = word.find(name, offset + 1)
+    return False
+
+
 _MAX_WORDS = 2000  # distinct Latin words compared with brand names, for a bounded cost
 
 
@@ -227,7 +243,8 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
             end = at + len(name)
             if name not in whole_words or not _inside_word(text, at, end):
                 for brand in brands:
-                    note(brand, at, end, False)
+                    if not _within_other_word(text, at, end, name, brand.not_within):
+                        note(brand, at, end, False)
                 hits += 1
             at = text.find(name, end)
 

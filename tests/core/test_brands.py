@@ -77,3 +77,19 @@ def test_an_ordinary_word_inside_a_brand_name_is_not_taken_for_a_look_alike():
     assert misspelt("Listen to these tunes") == set()
     assert misspelt("Your iclould storage is full") == {"apple"}
     assert misspelt("Your Amazn account is locked") == {"amazon"}
+
+
+def test_line_inside_a_longer_katakana_word_is_not_the_messaging_app():
+    """A shop's breach notice about its オンラインショップ was read as naming LINE, so the shop's
+    own link looked like a link "elsewhere" than LINE's. Words that hold the name without naming
+    the brand are listed in brands.toml (``not_within``); the app named on its own still counts."""
+    from core.brands import find_brands
+    from core.normalize import normalize
+
+    def named(text):
+        return {m.brand.id for m in find_brands(normalize(text))}
+
+    assert "line" not in named("弊社オンラインショップへの不正アクセスについて")
+    assert "line" not in named("金融庁のガイドラインに基づき確認しております")
+    assert "line" in named("ラインで連絡してください")
+    assert "line" in named("オンライン授業のあと、ラインで送るね")

@@ -430,8 +430,10 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
         kind = ReasonKind.WARNING if points > 0 else ReasonKind.REASSURING
         reasons.append(_reason(rule, points, spans, kind))
     reasons.sort(key=lambda r: -r.score)
-    score = max(sum(r.score for r in reasons), 0.0)
-    warnings = sum(r.score for r in reasons if r.kind is ReasonKind.WARNING)
+    # every reason's points are rounded to the hundredth, and so are their sums: added in another
+    # order (as training adds them) 1.96 + 1.53 + 6.51 is 10.0 or 9.999999999999998
+    score = round(max(sum(r.score for r in reasons), 0.0), 2)
+    warnings = round(sum(r.score for r in reasons if r.kind is ReasonKind.WARNING), 2)
     hard = hard_evidence(engine, analysis, own)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), backs_danger(engine, reasons))
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often

@@ -60,6 +60,9 @@ GENUINE_FLAGGED_BUDGET = 0.03  # the caution threshold keeps about this share of
 # the verdict then says to check through the official app or the number on the card or the
 # office's main number. The flagged budget is spent on the other genuine messages (between
 # people, warnings from the police or a council, school and disaster mail, local news).
+# Genuine texts of this channel were posted on their sender's web page rather than sent: they
+# train the model but are left out of the budgets below (see _scaled).
+POSTED = "web"
 NOTICE_FAMILIES = frozenset({
     "account-notice", "bank-notice", "breach-notice", "broadcaster-visit", "card-notice",
     "carrier-notice", "delivery-notice", "line-notice", "office-notice", "order-notice", "otp",
@@ -261,6 +264,7 @@ class _Scored:
     notice: bool  # a genuine notice from a company, a service or an office (NOTICE_FAMILIES)
     floor: Level  # what the hard evidence among the warnings gives
     backed: bool  # a warning rule that can back danger fired (core.check.backs_danger)
+    posted: bool = False  # a genuine text posted on its sender's web page, not sent (POSTED)
     # each warning rule's score (after caps), by id; "" for one said only in quotes or retold,
     # which earns no extra (core.check.rule_points)
     by_rule: tuple[tuple[str, float], ...] = ()
@@ -281,6 +285,7 @@ def _scored(example: Example, evidence: float) -> _Scored:
         evidence=evidence, confidence=confidence(example.analysis.model_text.text),
         asks=example.analysis.asks_to_act, warning=example.analysis.warns_about_scams,
         scam=example.scam, notice=not example.scam and example.message.family in NOTICE_FAMILIES,
+        posted=not example.scam and example.message.channel == POSTED,
         floor=floor_of(engine, example.analysis, own),
         backed=backs_danger(engine, reasons),
         by_rule=tuple((r.id if r.id in own else "", r.score) for r in reasons if r.score > 0))
@@ -434,7 +439,10 @@ def _scaled(rows: Sequence[_Scored], x, w, b: float, neutral: float, rules: dict
     """The judgement for log-odds weights ``w`` and intercept ``b``: 10 points where the genuine
     danger budget ends, caution where the flagged budget ends."""
     logits = x @ w + b
-    genuine = [i for i, p in enumerate(rows) if not p.scam]
+    # the budgets are shares of the genuine messages people receive: a text posted on a web page
+    # (a council's page on arrears, a bank's page on its checks) teaches the model how such
+    # senders write, but nobody is sent it, and it draws no line
+    genuine = [i for i, p in enumerate(rows) if not p.scam and not p.posted]
     # the genuine messages the hard evidence already rates spend the budgets first; the danger
     # line is drawn among those the score alone could make danger (a message whose wording has
     # no warning rule behind it stays caution however high it scores: it spends nothing)
@@ -462,8 +470,8 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     model = judgement.model_points(p.evidence, p.confidence, p.asks)
     if model > 0 and p.warning:
         model = 0.0
-    score = max(warnings + judgement.rule_points(p.reassurance) + model, 0.0)
-    return judgement.level(score, warnings + max(model, 0.0), p.floor, backed=p.backed)
+    score = round(max(warnings + judgement.rule_points(p.reassurance) + model, 0.0), 2)  # as check.decide
+    return judgement.level(score, round(warnings + max(model, 0.0), 2), p.floor, backed=p.backed)
 
 
 def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:

@@ -211,6 +211,44 @@ def test_genuine_messages_that_cannot_be_danger_do_not_spend_the_danger_budget(t
     assert seen["with"] == pytest.approx(seen["without"], rel=0.02)
 
 
+_POSTED_STORY = """
+import json
+from core.train import _Scored, _scaled
+from core.verdict import Level
+import numpy
+
+def row(scam, warnings, lean, posted=False):
+    return _Scored(reassurance=0.0, evidence=lean, confidence=1.0, asks=True, warning=False,
+                   scam=scam, notice=False, floor=Level.NO_SIGNS, backed=True, posted=posted,
+                   by_rule=(("", warnings),) if warnings else ())
+
+# 1,000 genuine messages people were sent and 100 scams; then 400 texts posted on councils'
+# web pages (how arrears are collected, how a refund is paid), mostly plain, some with the
+# words the scams borrow
+base = [row(False, (i % 10) / 10, (i % 7) / 7) for i in range(1000)]
+base += [row(True, 3.0 + i / 50, 2.0) for i in range(100)]
+posted = [row(False, 0.0, 0.0, True) for _ in range(360)] + [row(False, 6.0, 1.0, True) for _ in range(40)]
+w, b = numpy.array([1.0, 0.0, 1.0, 0.0]), -3.0
+def lines(rows):
+    x = numpy.array([[p.warnings, p.reassurance, max(p.evidence, 0.0), 0.0] for p in rows])
+    j = _scaled(rows, x, w, b, 0.0, {})
+    return [j.caution, j.weights["rules"]]
+print(json.dumps({"without": lines(base), "with": lines(base + posted)}))
+"""
+
+
+def test_texts_posted_on_web_pages_draw_neither_line(tmp_path_factory):
+    """The lines are shares of the genuine messages people are sent. A council's page on how
+    arrears are collected teaches the model how such offices write, but nobody receives it:
+    had it counted, 400 such pages would have moved caution and danger for every message."""
+    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    run = subprocess.run([sys.executable, "-c", _POSTED_STORY], cwd=ROOT, env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    seen = json.loads(run.stdout)
+    assert seen["with"] == seen["without"]
+
+
 def test_wording_alone_makes_caution_at_most_and_danger_always_names_a_pattern():
     from core.verdict import Level
 

@@ -22,7 +22,8 @@ regression on the evidence alone (classes weighed equally) is at one half. The w
 logistic regression of scam against genuine on the four sums and on each warning rule's own
 score (its extra; no weight below zero, each under the same light penalty, so that an extra
 grows only where many messages bear it out), rescaled so
-that 10 points is the score above which the danger budget of genuine messages ends (among
+that 10 points is the score above which the danger budget of genuine messages ends (both
+budgets count the messages people are sent, not texts posted on a web page; among
 those the score can make danger: backed, see below); ``caution``
 is where the flagged budget of genuine messages other than notices ends (a company's real notice,
 or an office's about the reader's own dealings, worded like its fake may be caution), and the rules weigh enough that one warning its authors

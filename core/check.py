@@ -43,7 +43,7 @@ from typing import TypeVar
 from . import snapshot
 from .brands import LINKS_ELSEWHERE, BrandMention, find_brands, load_brands
 from .guidance import GuidanceFileError, load_guidance
-from .judgement import Judgement, JudgementFileError, highest, shipped_judgement
+from .judgement import Judgement, JudgementFileError, highest, shipped_judgement, total
 from .links import find_links, link_lists, ordered_risks
 from .messages import load_messages, message
 from .model import (
@@ -430,10 +430,8 @@ def decide(analysis: Analysis, model: WordingModel, judgement: Judgement,
         kind = ReasonKind.WARNING if points > 0 else ReasonKind.REASSURING
         reasons.append(_reason(rule, points, spans, kind))
     reasons.sort(key=lambda r: -r.score)
-    # every reason's points are rounded to the hundredth, and so are their sums: added in another
-    # order (as training adds them) 1.96 + 1.53 + 6.51 is 10.0 or 9.999999999999998
-    score = round(max(sum(r.score for r in reasons), 0.0), 2)
-    warnings = round(sum(r.score for r in reasons if r.kind is ReasonKind.WARNING), 2)
+    score = max(total(r.score for r in reasons), 0.0)
+    warnings = total(r.score for r in reasons if r.kind is ReasonKind.WARNING)
     hard = hard_evidence(engine, analysis, own)
     level = judgement.level(score, warnings, highest(r.floor for r in hard), backs_danger(engine, reasons))
     # The hard evidence says best what happened (a PIN asked for by a caller, not "wording often

@@ -61,6 +61,14 @@ class JudgementFileError(ValueError):
     """``resources/model/judgement.toml`` is missing or malformed."""
 
 
+def total(points) -> float:
+    """Points added up as a verdict's score: each reason's points are rounded to the hundredth,
+    and so is their sum, so that the same points give the same score in whatever order they are
+    added (1.96 + 1.53 + 6.51 is 10.0 one way and 9.999999999999998 another). The check and
+    training both add with this."""
+    return round(sum(points), 2)
+
+
 def highest(levels) -> Level:
     """The most worrying of ``levels`` (NO_SIGNS when there are none)."""
     return max(levels, key=_ORDER.index, default=Level.NO_SIGNS)

@@ -31,7 +31,7 @@ from pathlib import Path
 from . import corpus as corpus_mod
 from .check import Analysis, _loaded_engine, _score, analyse, backs_danger, decide, floor_of, said_in_own_voice
 from .figures import Outcome, tally
-from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement
+from .judgement import DANGER_POINTS, ORDINARY_WORDING, REASSURANCE, RULES, SCAM_WORDING, Judgement, total
 from .model import FORMAT, MAX_CHARS, ORDERS, WordingModel, confidence, worth
 from .verdict import CheckError, Level, Verdict
 
@@ -470,8 +470,8 @@ def _level(judgement: Judgement, p: _Scored) -> Level:
     model = judgement.model_points(p.evidence, p.confidence, p.asks)
     if model > 0 and p.warning:
         model = 0.0
-    score = round(max(warnings + judgement.rule_points(p.reassurance) + model, 0.0), 2)  # as check.decide
-    return judgement.level(score, round(warnings + max(model, 0.0), 2), p.floor, backed=p.backed)
+    score = max(0.0, total((warnings, judgement.rule_points(p.reassurance), model)))
+    return judgement.level(score, total((warnings, max(model, 0.0))), p.floor, backed=p.backed)
 
 
 def _figures(rows: Sequence[_Scored], levels: Sequence[Level]) -> dict:

@@ -3,7 +3,6 @@ the same way at training and at checking time."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -127,7 +126,7 @@ def test_another_draw_of_the_folds_keeps_sites_whole_and_mixes_them_differently(
 @pytest.mark.slow
 def test_training_again_on_the_corpus_gives_the_shipped_files_byte_for_byte(tmp_path, tmp_path_factory):
     """The train extra is installed for this test when missing (a minute in CI)."""
-    env = python_with_extra("train", lambda: importlib.util.find_spec("sklearn") is not None, tmp_path_factory)
+    env = python_with_extra("train", tmp_path_factory)
     run = subprocess.run([sys.executable, "-m", "core", "train", "--out", str(tmp_path)], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -166,7 +165,7 @@ def test_the_danger_line_does_not_jump_when_one_genuine_message_scores_higher(tm
     """The genuine-danger budget allows a handful of messages (6 in 1,300): the line is where
     about six lie above it, and one message scoring higher moves it less than the gap between
     two neighbours, instead of carrying it to the next message's score."""
-    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    env = python_with_extra("train", tmp_path_factory)
     run = subprocess.run([sys.executable, "-c", _LINE_STORY], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -203,7 +202,7 @@ def test_genuine_messages_that_cannot_be_danger_do_not_spend_the_danger_budget(t
     """A real notice whose wording alone scores high, with no warning rule behind it, stays
     caution (danger always names a pattern): it must not push the danger line up, and with it
     every scam near the line down. Points per rule point stay what they were without it."""
-    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    env = python_with_extra("train", tmp_path_factory)
     run = subprocess.run([sys.executable, "-c", _SPENT_STORY], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -241,7 +240,7 @@ def test_texts_posted_on_web_pages_draw_neither_line(tmp_path_factory):
     """The lines are shares of the genuine messages people are sent. A council's page on how
     arrears are collected teaches the model how such offices write, but nobody receives it:
     had it counted, 400 such pages would have moved caution and danger for every message."""
-    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    env = python_with_extra("train", tmp_path_factory)
     run = subprocess.run([sys.executable, "-c", _POSTED_STORY], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
@@ -305,7 +304,7 @@ print(json.dumps({"extra": j.rule_extra, "telling": j.rule_points(2.0, "TELLING"
 
 
 def test_a_telling_rule_earns_an_extra_and_a_rule_common_in_genuine_messages_loses_nothing(tmp_path_factory):
-    env = python_with_extra("train", lambda: importlib.util.find_spec("scipy") is not None, tmp_path_factory)
+    env = python_with_extra("train", tmp_path_factory)
     run = subprocess.run([sys.executable, "-c", _EXTRA_STORY], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]

@@ -38,7 +38,7 @@ print(json.dumps({"read": read.text, "heavy": heavy, "expected": "\\n\\n".join([
 
 @pytest.mark.slow
 def test_a_screenshot_of_a_delivery_scam_is_read_word_for_word_by_the_real_reader(tmp_path, tmp_path_factory):
-    env = python_with_extra("ocr", core.reader_installed, tmp_path_factory)
+    env = python_with_extra("ocr", tmp_path_factory, core.reader_installed)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CACHE_HOME"] = str(tmp_path / "user-cache")
     here = tmp_path / "working-folder"

@@ -26,7 +26,7 @@ if importlib.util.find_spec("PyInstaller") is None:
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory):
-    env = python_with_extra("ocr", core.reader_installed, tmp_path_factory)
+    env = python_with_extra("ocr", tmp_path_factory, core.reader_installed)
     env["QT_QPA_PLATFORM"] = "offscreen"
     return build_app(tmp_path_factory.mktemp("frozen-reader"), env=env, timeout=1200)
 

@@ -206,6 +206,25 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return ("a" <= before <= "z") or ("a" <= after <= "z")
 
 
+_ADDRESS_LOOKBACK = 300  # how far back a web address's start is looked for
+
+
+def _in_address_path(text: str, start: int) -> bool:
+    """The name at ``start`` lies in the path of a web address (".../ems/..."), after its host.
+    A short Latin name there ("ems", "au") is most often a folder's name, not the brand: the
+    host is what the links' look-alike checks read, and a message naming the brand says so."""
+    token_start = start
+    floor = max(start - _ADDRESS_LOOKBACK, 0)
+    while token_start > floor and not text[token_start - 1].isspace():
+        token_start -= 1
+    token = text[token_start:start]
+    scheme = token.rfind("://")
+    if scheme != -1:
+        return "/" in token[scheme + 3:]
+    www = token.rfind("www.")
+    return www != -1 and "/" in token[www:]
+
+
 def _within_other_word(text: str, start: int, end: int, name: str, words: tuple[str, ...]) -> bool:
     """The name at ``start`` is part of one of ``words`` written there ("オンライン" holds "ライン")."""
     for word in words:
@@ -241,7 +260,7 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
         hits = 0
         while at != -1 and hits < _MAX_SPANS:
             end = at + len(name)
-            if name not in whole_words or not _inside_word(text, at, end):
+            if name not in whole_words or not (_inside_word(text, at, end) or _in_address_path(text, at)):
                 for brand in brands:
                     if not _within_other_word(text, at, end, name, brand.not_within):
                         note(brand, at, end, False)

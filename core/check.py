@@ -85,6 +85,7 @@ REPORTING_SIGNALS = ("TALKS_ABOUT_SCAMS", "REPORTS_AN_INCIDENT", "REPORTED_SPEEC
 # (a passive verb, "という") does not: callers and lures use it too.
 WARNING_CONTEXT = ("WARNS_READER", "REPORTS_AN_INCIDENT", "TELLS_WHAT_WAS_SAID")
 WARNS_READER = "WARNS_READER"
+TELLS_WHAT_WAS_SAID = "TELLS_WHAT_WAS_SAID"
 HEARSAY = "HEARSAY"
 NEVER_DOES = "NEVER_DOES"
 # Sentences holding these are not the message's own voice for hard evidence: what someone said
@@ -708,7 +709,10 @@ def _set_quotes_aside(norm: NormalizedText, engine: _Engine, fired: dict[str, li
         return fired, (), _asks_to_act(engine, fired), ()
     listed = [m.span() for m in _LIST_LINE.finditer(norm.original)]
     advice = _sentences_with(norm, fired.get(WARNS_READER, ()))
-    addressed = _Regions(quotes + listed + advice)
+    # in a text that advises the reader, a sentence saying what callers said ("…あなたに容疑が
+    # かかっているなどと申し向けられ") speaks in the caller's "you", not the text's own
+    told = _sentences_with(norm, fired.get(TELLS_WHAT_WAS_SAID, ())) if advice else []
+    addressed = _Regions(quotes + listed + advice + told)
     if not all(map(addressed.hold, fired.get(SPEAKS_TO_YOU, ()))):
         return fired, (), _asks_to_act(engine, fired), ()
     reports = _reported_sentences(norm, fired) + listed

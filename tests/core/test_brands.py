@@ -93,3 +93,20 @@ def test_line_inside_a_longer_katakana_word_is_not_the_messaging_app():
     assert "line" not in named("金融庁のガイドラインに基づき確認しております")
     assert "line" in named("ラインで連絡してください")
     assert "line" in named("オンライン授業のあと、ラインで送るね")
+
+
+def test_a_short_latin_name_in_a_web_address_path_is_a_folder_not_the_brand():
+    """A city's disaster mail linked to its mail service at ``.../ems/...``: the folder's name was
+    read as Japan Post's EMS, so the city's own link looked like one elsewhere than Japan Post's.
+    A short name matched as a whole word counts in the text and in a link's host (where the
+    look-alike checks read it), not in the path after the host."""
+    from core.brands import find_brands
+    from core.normalize import normalize
+
+    def named(text):
+        return {m.brand.id for m in find_brands(normalize(text))}
+
+    assert "japan_post" not in named("避難指示を発令しました。詳しくは https://city.example.lg.jp/ems/info.html をご覧ください")
+    assert "japan_post" not in named("登録はこちら www.example.jp/ems/touroku")
+    assert "japan_post" in named("EMSのお届けについて https://city.example.lg.jp/ems/info.html")
+    assert "jcb" in named("https://jcb-secure.example.com/login")

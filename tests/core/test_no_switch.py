@@ -64,6 +64,21 @@ def test_a_caller_who_names_the_fraud_group_he_investigates_is_not_a_warning():
     assert "SCAM_WARNING" in _ids(check(retold))
 
 
+
+def test_a_police_alert_that_retells_the_callers_you_without_quotation_marks_is_still_a_warning():
+    # a police alert says what callers said in its own sentence ("…あなたに容疑がかかっているなど
+    # と申し向け"): that "you" is the caller's; the same claim said to the reader is the call
+    call = "警察の者です。あなたの口座が犯罪に使われ、あなたに逮捕状が出ています。暗証番号を教えてください。"
+    assert check(call).level == Level.DANGER
+    alert = ("特殊詐欺の予兆電話が相次いでいます。警察官を名乗る男が、あなたの口座が犯罪に使われ、"
+             "あなたに逮捕状が出ているなどと申し向け、暗証番号を聞き出そうとしています。"
+             "警察が暗証番号を聞くことはありません。不審な電話はすぐに切ってください。")
+    verdict = check(alert)
+    assert verdict.level == Level.NO_SIGNS, [(r.id, r.score) for r in verdict.reasons]
+    assert {"SCAM_WARNING", "QUOTED_SCAM_WORDS"} <= _ids(verdict)
+    # without the advice it is only an account of what was said, with the reader as "you": judged whole
+    assert check(alert.rsplit("。警察が", 1)[0] + "。").level != Level.NO_SIGNS
+
 def test_a_sellers_scare_about_an_earthquake_or_a_fire_alarm_is_not_read_as_a_disaster_alert():
     # "if an earthquake comes, this house falls" and the fire alarms a door-to-door seller pushes
     # are the pitch, not an alert: no reassurance for them; a real earthquake alert keeps it

@@ -176,10 +176,17 @@ FLAGGED = [
     ("窓口で止められても、銀行の職員にだまされないで振り込んでね", "COVER_STORY"),
     # a council's name does not vouch for a caller who says money is owed back to you
     ("区役所の保険課です。介護保険料の払いすぎがあり、お金が戻ります。", "REFUND_OWED"),
+    # a bill for a paid site nobody used, with court if unpaid
+    ("動画サイトの未納料金と違約金が残っています。支払わない場合は裁判となります", "PAID_SITE_FEE"),
+    # a place in a care home to hand over, then a name "lent" that must be settled with money
+    ("町内にできる老人ホームの入居権があなたに当たっています。入居しないなら権利を譲ってください", "CARE_HOME_PLACE"),
+    # a boss by e-mail has a LINE group made for work and its code sent back
+    ("お疲れ様です。業務の都合で、個別のLINEグループを作成してほしい。できたらQRコードを返信して", "BOSS_GROUP_CHAT"),
 ]
 
 # Everyday messages between people: no signs, whatever words they share with scams.
 EVERYDAY = [
+    "おばあちゃんの老人ホームの入居が決まったよ。来月お引っ越しだって",
     # a fake text retold in English, its words in single quotes (an apostrophe in "couldn't" is not one)
     "Mum got one of those fake parcel texts again, the 'we couldn't deliver your parcel' one. Told her to delete it.",
     # a gift card as a present, shares that went up, a drama: words scams use, said of ordinary things
@@ -315,6 +322,10 @@ NOTICES = [
     # a carrier reminder that gives only its own official number
     "【au】4月分のご利用料金のお支払いが確認できておりません。行き違いの際はご容赦ください。お問い合わせは157へ。",
     "【ヤマト運輸】本日お荷物をお届け予定です。ご不在の場合は不在連絡票を投函します。",
+    # a company warning that mail spoofing its own domain carries malware: no alert about your device
+    "マルウェア「Emotet」の被害が広がっています。当社のドメイン(example.co.jp)を装ったなりすましメールが確認されました。請求書などを装い、添付ファイルを開かせるのが特徴です。",
+    # a statistics survey whose staff must keep the answers secret
+    "家計調査へのご回答をお願いします。調査員には守秘義務があり、調査で知った内容を外に漏らすことはありませんので、安心してご回答ください。",
     # a company apologising for a breach of its own systems: the leak is its own, not a claim about you
     "【重要】不正アクセスによるお客様情報流出のお詫び。このたび、弊社サーバーが第三者による不正アクセスを受け、お客様の個人情報が流出した可能性があることが判明しました。パスワードの変更をお願いいたします。",
     "当店のオンラインショップにおいて、クレジットカード情報が漏えいした可能性があることが判明いたしました。ご迷惑とご心配をおかけしましたことを深くお詫び申し上げます。",

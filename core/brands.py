@@ -35,6 +35,18 @@ _DAKUTEN = str.maketrans({chr(c): chr(c - 1) for c in range(0x30AC, 0x30C3, 2)}
                          | {chr(c): chr(c - 2) for c in range(0x30D1, 0x30DF, 3)})
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
 _LATIN_WORD = re.compile(r"[a-z]{5,}")
+# Greek and Cyrillic small letters drawn like Latin ones (the text is already in lower case):
+# "amαzon", "аpple" with a Cyrillic а. Japanese fonts carry both alphabets, so a lone one turns
+# up in genuine text too ("ATМ" typed from the Cyrillic row); only a brand's name spelt with
+# one counts, as an imitation.
+_LATIN_LOOKALIKES = str.maketrans(
+    "αβεικνορτυχаеорсухіјѕһԁӏ",
+    "abeiknoptuxaeopcyxijshdl",
+)
+_MIXED_WORD = re.compile(r"(?<![a-z\u0370-\u03ff\u0400-\u04ff])[a-z\u0370-\u03ff\u0400-\u04ff]*"
+                         r"[\u0370-\u03ff\u0400-\u04ff][a-z\u0370-\u03ff\u0400-\u04ff]*")
+# A capital I standing for a small l inside a word as written ("AppIe", "PayPaI").
+_CAPITAL_I_FOR_L = re.compile(r"(?<![A-Za-z])[A-Za-z]*(?:[A-Za-z]I[a-z]|[a-z]I(?![A-Za-z]))[A-Za-z]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +287,26 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
             if written not in real_names:  # "アマソン" where "アマゾン" was meant
                 for brand in kata_owners[written.translate(_DAKUTEN)]:
                     note(brand, m.start(), m.end(), True)
+
+    hits = 0
+    for m in _MIXED_WORD.finditer(text):
+        brands = owners.get(m.group().translate(_LATIN_LOOKALIKES), ())
+        for brand in brands:
+            note(brand, m.start(), m.end(), True)
+        hits += bool(brands)
+        if hits >= _MAX_SPANS:
+            break
+    hits = 0
+    for m in _CAPITAL_I_FOR_L.finditer(norm.original):
+        brands = owners.get(m.group().replace("I", "l").lower(), ())
+        for brand in brands:
+            _, spans, _ = found.get(brand.id, (brand, [], False))
+            if len(spans) < _MAX_SPANS:
+                spans.append(m.span())  # already in the original text
+            found[brand.id] = (brand, spans, True)
+        hits += bool(brands)
+        if hits >= _MAX_SPANS:
+            break
 
     seen: set[str] = set()
     for m in _LATIN_WORD.finditer(text):

@@ -110,3 +110,22 @@ def test_a_short_latin_name_in_a_web_address_path_is_a_folder_not_the_brand():
     assert "japan_post" not in named("登録はこちら www.example.jp/ems/touroku")
     assert "japan_post" in named("EMSのお届けについて https://city.example.lg.jp/ems/info.html")
     assert "jcb" in named("https://jcb-secure.example.com/login")
+
+
+def test_a_brand_spelt_with_greek_or_cyrillic_letters_or_a_capital_i_for_l_is_an_imitation():
+    """Phishing mail writes "Amαzon" (a Greek alpha), "Аpple" (a Cyrillic А) or "AppIe" (a
+    capital I for the l) so that the name looks right and filters miss it. Spelt so, the name
+    is a look-alike. A stray Cyrillic letter in Japanese text ("ATМ", typed from the Cyrillic
+    row of a Japanese font) names no brand, nor does a word that only holds a capital I."""
+    from core.brands import find_brands
+    from core.normalize import normalize
+
+    def imitated(text):
+        return {m.brand.id for m in find_brands(normalize(text)) if m.misspelt}
+
+    assert imitated("Amαzonご提供いただいたお支払い情報が一致しません") == {"amazon"}
+    assert imitated("\u0410pple ID情報が更新されました") == {"apple"}
+    assert imitated("件名:AppIe IDに不審なサインインがありました") == {"apple"}
+    assert imitated("「お金」「キャッシュカード」「AT\u041c」の言葉が出たら詐欺を疑って") == set()
+    assert imitated("IcedIDというマルウェアに注意") == set()
+    assert imitated("Apple IDのパスワードを変更しました") == set()

@@ -187,3 +187,18 @@ def test_adding_a_template_of_a_held_out_message_is_refused_without_showing_it(t
     kept = [json.loads(line)["text"] for line in (tmp_path / "messages.jsonl").read_text("utf-8").splitlines()]
     assert kept == [unrelated]
     assert "heldout9.jsonl" in said and held[:20] not in said  # the gathered text is shown, not the held-out one
+
+
+def test_the_readme_tables_count_a_scam_family_as_phishing_only_when_it_is_phishing():
+    """tools/cv_tables.py groups the families into the README's kinds, phishing being the rest:
+    a family added later and not yet listed must not slip into the phishing row unseen."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cv_tables", ROOT / "tools" / "cv_tables.py")
+    cv_tables = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cv_tables)
+
+    families = {json.loads(line)["family"] for line in (ROOT / "corpus" / "messages.jsonl").read_text("utf-8").splitlines()
+                if json.loads(line)["label"] == "scam"}
+    rest = {f for f in families if cv_tables.kind_of({"label": "scam", "family": f}) == cv_tables.PHISHING}
+    assert rest and all(f.endswith("-phish") for f in rest), sorted(f for f in rest if not f.endswith("-phish"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from fnmatch import fnmatch
 from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import compress
 from importlib import resources
@@ -43,10 +44,11 @@ _LATIN_LOOKALIKES = str.maketrans(
     "αβεικνορτυχаеорсухіјѕһԁӏ",
     "abeiknoptuxaeopcyxijshdl",
 )
-_MIXED_WORD = re.compile(r"(?<![a-z\u0370-\u03ff\u0400-\u04ff])[a-z\u0370-\u03ff\u0400-\u04ff]*"
-                         r"[\u0370-\u03ff\u0400-\u04ff][a-z\u0370-\u03ff\u0400-\u04ff]*")
+_FOREIGN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
 # A capital I standing for a small l inside a word as written ("AppIe", "PayPaI").
-_CAPITAL_I_FOR_L = re.compile(r"(?<![A-Za-z])[A-Za-z]*(?:[A-Za-z]I[a-z]|[a-z]I(?![A-Za-z]))[A-Za-z]*")
+# (Written to start with the I itself, which lets re skip through the text to each I.)
+_CAPITAL_I_FOR_L = re.compile(r"I(?:(?<=[A-Za-z]I)(?=[a-z])|(?<=[a-z]I)(?![A-Za-z]))")
+_LONGEST_NAME = 30  # a word longer than this on either side of the odd letter is no brand's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,22 +221,49 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 
 _ADDRESS_LOOKBACK = 300  # how far back a web address's start is looked for
+_SPACES = (" ", "\n", "\t", "\r", "\f", "\v")  # what ends a web address (the text is normalised)
 
 
 def _in_address_path(text: str, start: int) -> bool:
     """The name at ``start`` lies in the path of a web address (".../ems/..."), after its host.
     A short Latin name there ("ems", "au") is most often a folder's name, not the brand: the
     host is what the links' look-alike checks read, and a message naming the brand says so."""
-    token_start = start
     floor = max(start - _ADDRESS_LOOKBACK, 0)
-    while token_start > floor and not text[token_start - 1].isspace():
-        token_start -= 1
-    token = text[token_start:start]
+    token_start = max(text.rfind(space, floor, start) for space in _SPACES) + 1 or floor
+    token = text[max(token_start, floor):start]
     scheme = token.rfind("://")
     if scheme != -1:
         return "/" in token[scheme + 3:]
     www = token.rfind("www.")
     return www != -1 and "/" in token[www:]
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _is_latin_or_lookalike(ch: str) -> bool:
+    return "a" <= ch <= "z" or "\u0370" <= ch <= "\u04ff"
+
+
+def _words_around(odd: re.Pattern[str], text: str, letter) -> Iterator[tuple[int, int]]:
+    """The words (runs of ``letter`` characters) that hold a match of ``odd``, as (start, end),
+    at most _MAX_WORDS of them and none longer than twice _LONGEST_NAME around the match: one
+    regular search for the odd letter through the text, and a short look either side of it."""
+    pos = 0
+    for _ in range(_MAX_WORDS):
+        m = odd.search(text, pos)
+        if m is None:
+            return
+        a, b = m.start(), m.end()
+        floor, ceiling = max(a - _LONGEST_NAME, 0), min(b + _LONGEST_NAME, len(text))
+        while a > floor and letter(text[a - 1]):
+            a -= 1
+        while b < ceiling and letter(text[b]):
+            b += 1
+        pos = b
+        if (a > floor or a == 0 or not letter(text[a - 1])) and (b == len(text) or not letter(text[b])):
+            yield a, b
 
 
 def _within_other_word(text: str, start: int, end: int, name: str, words: tuple[str, ...]) -> bool:
@@ -269,14 +298,15 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
     for name in compress(names, map(character_pairs(text).issuperset, needs)):
         brands = owners[name]
         at = text.find(name)
-        hits = 0
-        while at != -1 and hits < _MAX_SPANS:
+        hits = looked = 0
+        while at != -1 and hits < _MAX_SPANS and looked < _MAX_WORDS:
             end = at + len(name)
             if name not in whole_words or not (_inside_word(text, at, end) or _in_address_path(text, at)):
                 for brand in brands:
                     if not _within_other_word(text, at, end, name, brand.not_within):
                         note(brand, at, end, False)
                 hits += 1
+            looked += 1
             at = text.find(name, end)
 
     kata_pattern, kata_owners = _katakana_index()
@@ -288,25 +318,15 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
                 for brand in kata_owners[written.translate(_DAKUTEN)]:
                     note(brand, m.start(), m.end(), True)
 
-    hits = 0
-    for m in _MIXED_WORD.finditer(text):
-        brands = owners.get(m.group().translate(_LATIN_LOOKALIKES), ())
-        for brand in brands:
-            note(brand, m.start(), m.end(), True)
-        hits += bool(brands)
-        if hits >= _MAX_SPANS:
-            break
-    hits = 0
-    for m in _CAPITAL_I_FOR_L.finditer(norm.original):
-        brands = owners.get(m.group().replace("I", "l").lower(), ())
-        for brand in brands:
+    for a, b in _words_around(_FOREIGN_LETTER, text, _is_latin_or_lookalike):
+        for brand in owners.get(text[a:b].translate(_LATIN_LOOKALIKES), ()):
+            note(brand, a, b, True)
+    for a, b in _words_around(_CAPITAL_I_FOR_L, norm.original, _is_ascii_letter):
+        for brand in owners.get(norm.original[a:b].replace("I", "l").lower(), ()):
             _, spans, _ = found.get(brand.id, (brand, [], False))
             if len(spans) < _MAX_SPANS:
-                spans.append(m.span())  # already in the original text
+                spans.append((a, b))  # already in the original text
             found[brand.id] = (brand, spans, True)
-        hits += bool(brands)
-        if hits >= _MAX_SPANS:
-            break
 
     seen: set[str] = set()
     for m in _LATIN_WORD.finditer(text):

@@ -80,8 +80,8 @@ def kind_of(message: dict) -> str:
     return next((k for k, families in kinds.items() if message["family"] in families), rest)
 
 
-def _share(levels_: list[str], wanted) -> str:
-    return f"{100 * sum(map(wanted, levels_)) / len(levels_):.0f}%" if levels_ else "–"
+def _share(levels_: list[str], wanted, digits: int = 0) -> str:
+    return f"{100 * sum(map(wanted, levels_)) / len(levels_):.{digits}f}%" if levels_ else "–"
 
 
 def _flagged(level: str) -> bool:
@@ -108,8 +108,9 @@ def main(argv: list[str] | None = None) -> None:
         for kind in order:
             ids = [m["id"] for m in messages if m["label"] == label and kind_of(m) == kind]
             a, b = [now[i] for i in ids], [before[i] for i in ids]
-            print(f"| {kind} | {len(ids):,} | {_share(a, _flagged)} | {_share(a, _danger)} "
-                  f"| {_share(b, _flagged)} | {_share(b, _danger)} |")
+            d = 0 if label == "scam" else 1  # the genuine ones are weighed against 3% and 1%
+            print(f"| {kind} | {len(ids):,} | {_share(a, _flagged, d)} | {_share(a, _danger, d)} "
+                  f"| {_share(b, _flagged, d)} | {_share(b, _danger, d)} |")
         print()
 
     print("| family | messages | caught / danger (scams) or flagged / danger (genuine) | before |")

@@ -229,8 +229,7 @@ def _in_address_path(text: str, start: int) -> bool:
     A short Latin name there ("ems", "au") is most often a folder's name, not the brand: the
     host is what the links' look-alike checks read, and a message naming the brand says so."""
     floor = max(start - _ADDRESS_LOOKBACK, 0)
-    token_start = max(text.rfind(space, floor, start) for space in _SPACES) + 1 or floor
-    token = text[max(token_start, floor):start]
+    token = text[max(floor, *(text.rfind(space, floor, start) + 1 for space in _SPACES)):start]
     scheme = token.rfind("://")
     if scheme != -1:
         return "/" in token[scheme + 3:]
@@ -262,8 +261,8 @@ def _words_around(odd: re.Pattern[str], text: str, letter) -> Iterator[tuple[int
         while b < ceiling and letter(text[b]):
             b += 1
         pos = b
-        if (a > floor or a == 0 or not letter(text[a - 1])) and (b == len(text) or not letter(text[b])):
-            yield a, b
+        if (a == 0 or not letter(text[a - 1])) and (b == len(text) or not letter(text[b])):
+            yield a, b  # a whole word: one cut short by the look's reach is longer than any name
 
 
 def _within_other_word(text: str, start: int, end: int, name: str, words: tuple[str, ...]) -> bool:

@@ -276,7 +276,7 @@ def _within_other_word(text: str, start: int, end: int, name: str, words: tuple[
     return False
 
 
-_MAX_WORDS = 2000  # distinct Latin words compared with brand names, for a bounded cost
+_MAX_WORDS = 2000  # words (or places of one name) looked at by each of find_brands's passes, for a bounded cost
 
 
 def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
@@ -284,11 +284,14 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
     text = norm.text
     found: dict[str, tuple[Brand, list[Span], bool]] = {}
 
-    def note(brand: Brand, a: int, b: int, misspelt: bool) -> None:
+    def note_original(brand: Brand, span: Span, misspelt: bool) -> None:
         _, spans, was = found.get(brand.id, (brand, [], False))
         if len(spans) < _MAX_SPANS:
-            spans.append(norm.to_original(a, b))
+            spans.append(span)
         found[brand.id] = (brand, spans, was or misspelt)
+
+    def note(brand: Brand, a: int, b: int, misspelt: bool) -> None:  # a, b: in the normalised text
+        note_original(brand, norm.to_original(a, b), misspelt)
 
     owners, whole_words = _name_index()
     names, needs = _names_and_pairs()
@@ -322,10 +325,7 @@ def find_brands(norm: NormalizedText) -> tuple[BrandMention, ...]:
             note(brand, a, b, True)
     for a, b in _words_around(_CAPITAL_I_FOR_L, norm.original, _is_ascii_letter):
         for brand in owners.get(norm.original[a:b].replace("I", "l").lower(), ()):
-            _, spans, _ = found.get(brand.id, (brand, [], False))
-            if len(spans) < _MAX_SPANS:
-                spans.append((a, b))  # already in the original text
-            found[brand.id] = (brand, spans, True)
+            note_original(brand, (a, b), True)  # found in the text as written
 
     seen: set[str] = set()
     for m in _LATIN_WORD.finditer(text):

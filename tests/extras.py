@@ -1,9 +1,10 @@
 """An environment in which an optional extra of pyproject.toml imports, for tests that need it.
 
-This one when the extra is already there (by default: every package it names is installed, at the
-version it pins if it pins one; a machine may well have scipy without scikit-learn); otherwise the extra's pinned requirements installed
-with pip into a temporary folder put first on PYTHONPATH (needs the network; the test skips,
-saying why, when pip cannot install them), once a test run for every test that asks for it.
+This one when the extra is already there (by default: every package it names is installed, at
+the version it pins if it pins one; a machine may well have scipy without scikit-learn);
+otherwise the extra's pinned requirements installed with pip into a temporary folder put first
+on PYTHONPATH (needs the network; the test skips, saying why, when pip cannot install them),
+once a test run for every test that asks for it.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def pinned_and_installed(extra: str) -> bool:
 
 def python_with_extra(extra: str, tmp_path_factory, present: Callable[[], bool] | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    if present() if present is not None else pinned_and_installed(extra):  # perhaps through PYTHONPATH: keep what is there
+    there = present() if present is not None else pinned_and_installed(extra)
+    if there:  # perhaps through PYTHONPATH: keep what is there
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
         return env
     target = _INSTALLED.get(extra)

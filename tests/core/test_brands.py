@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from itertools import product
 
-from core.brands import one_edit_apart
+from core.brands import find_brands, one_edit_apart
+from core.normalize import normalize
+
+
+def _named(text: str) -> set[str]:
+    """The brands the text names, as the check finds them."""
+    return {m.brand.id for m in find_brands(normalize(text))}
+
+
+def _misspelt(text: str) -> set[str]:
+    """The brands the text imitates (a look-alike spelling of the name)."""
+    return {m.brand.id for m in find_brands(normalize(text)) if m.misspelt}
 
 
 def _one_edit_variants(word: str, letters: str) -> set[str]:
@@ -67,32 +78,20 @@ def test_an_ordinary_word_inside_a_brand_name_is_not_taken_for_a_look_alike():
     """A real Google Cloud bill was flagged as imitating iCloud: "cloud" is "icloud" without its
     first letter. A name less its first letter is an ordinary word; a letter dropped or changed
     further in is still a look-alike."""
-    from core.brands import find_brands
-    from core.normalize import normalize
-
-    def misspelt(text):
-        return {m.brand.id for m in find_brands(normalize(text)) if m.misspelt}
-
-    assert misspelt("Google Cloud Platform: your invoice is available") == set()
-    assert misspelt("Listen to these tunes") == set()
-    assert misspelt("Your iclould storage is full") == {"apple"}
-    assert misspelt("Your Amazn account is locked") == {"amazon"}
+    assert _misspelt("Google Cloud Platform: your invoice is available") == set()
+    assert _misspelt("Listen to these tunes") == set()
+    assert _misspelt("Your iclould storage is full") == {"apple"}
+    assert _misspelt("Your Amazn account is locked") == {"amazon"}
 
 
 def test_line_inside_a_longer_katakana_word_is_not_the_messaging_app():
     """A shop's breach notice about its オンラインショップ was read as naming LINE, so the shop's
     own link looked like a link "elsewhere" than LINE's. Words that hold the name without naming
     the brand are listed in brands.toml (``not_within``); the app named on its own still counts."""
-    from core.brands import find_brands
-    from core.normalize import normalize
-
-    def named(text):
-        return {m.brand.id for m in find_brands(normalize(text))}
-
-    assert "line" not in named("弊社オンラインショップへの不正アクセスについて")
-    assert "line" not in named("金融庁のガイドラインに基づき確認しております")
-    assert "line" in named("ラインで連絡してください")
-    assert "line" in named("オンライン授業のあと、ラインで送るね")
+    assert "line" not in _named("弊社オンラインショップへの不正アクセスについて")
+    assert "line" not in _named("金融庁のガイドラインに基づき確認しております")
+    assert "line" in _named("ラインで連絡してください")
+    assert "line" in _named("オンライン授業のあと、ラインで送るね")
 
 
 def test_a_short_latin_name_in_a_web_address_path_is_a_folder_not_the_brand():
@@ -100,16 +99,10 @@ def test_a_short_latin_name_in_a_web_address_path_is_a_folder_not_the_brand():
     read as Japan Post's EMS, so the city's own link looked like one elsewhere than Japan Post's.
     A short name matched as a whole word counts in the text and in a link's host (where the
     look-alike checks read it), not in the path after the host."""
-    from core.brands import find_brands
-    from core.normalize import normalize
-
-    def named(text):
-        return {m.brand.id for m in find_brands(normalize(text))}
-
-    assert "japan_post" not in named("避難指示を発令しました。詳しくは https://city.example.lg.jp/ems/info.html をご覧ください")
-    assert "japan_post" not in named("登録はこちら www.example.jp/ems/touroku")
-    assert "japan_post" in named("EMSのお届けについて https://city.example.lg.jp/ems/info.html")
-    assert "jcb" in named("https://jcb-secure.example.com/login")
+    assert "japan_post" not in _named("避難指示を発令しました。詳しくは https://city.example.lg.jp/ems/info.html をご覧ください")
+    assert "japan_post" not in _named("登録はこちら www.example.jp/ems/touroku")
+    assert "japan_post" in _named("EMSのお届けについて https://city.example.lg.jp/ems/info.html")
+    assert "jcb" in _named("https://jcb-secure.example.com/login")
 
 
 def test_a_brand_spelt_with_greek_or_cyrillic_letters_or_a_capital_i_for_l_is_an_imitation():
@@ -117,15 +110,9 @@ def test_a_brand_spelt_with_greek_or_cyrillic_letters_or_a_capital_i_for_l_is_an
     capital I for the l) so that the name looks right and filters miss it. Spelt so, the name
     is a look-alike. A stray Cyrillic letter in Japanese text ("ATМ", typed from the Cyrillic
     row of a Japanese font) names no brand, nor does a word that only holds a capital I."""
-    from core.brands import find_brands
-    from core.normalize import normalize
-
-    def imitated(text):
-        return {m.brand.id for m in find_brands(normalize(text)) if m.misspelt}
-
-    assert imitated("Amαzonご提供いただいたお支払い情報が一致しません") == {"amazon"}
-    assert imitated("\u0410pple ID情報が更新されました") == {"apple"}
-    assert imitated("件名:AppIe IDに不審なサインインがありました") == {"apple"}
-    assert imitated("「お金」「キャッシュカード」「AT\u041c」の言葉が出たら詐欺を疑って") == set()
-    assert imitated("IcedIDというマルウェアに注意") == set()
-    assert imitated("Apple IDのパスワードを変更しました") == set()
+    assert _misspelt("Amαzonご提供いただいたお支払い情報が一致しません") == {"amazon"}
+    assert _misspelt("\u0410pple ID情報が更新されました") == {"apple"}
+    assert _misspelt("件名:AppIe IDに不審なサインインがありました") == {"apple"}
+    assert _misspelt("「お金」「キャッシュカード」「AT\u041c」の言葉が出たら詐欺を疑って") == set()
+    assert _misspelt("IcedIDというマルウェアに注意") == set()
+    assert _misspelt("Apple IDのパスワードを変更しました") == set()

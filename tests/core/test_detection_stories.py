@@ -17,6 +17,9 @@ from core import Level, check
 DANGER = [
     # a bill or fee to be paid with named gift cards: no company or office takes them
     ("iTunesカードでお支払いください。番号を写真で送ってください。", "GIFT_CARD_PAYMENT_ASKED"),
+    # a threat to a kidnapped relative: no message from a real person says this
+    ("We have your son here with us. Pay us tonight or you will not see him again, we will hurt him if you call anyone.",
+     "HARM_THREAT"),
     # the billing call-back family: a fee claim and a number to call back
     ("未払いのご利用料金がございます。本日17時までに 03-5555-0142 お客様窓口へご連絡ください。", "CALLBACK_FOR_FEE"),
     ("お客様のご利用料金の精算が完了しておりません。至急 050-3000-1234 までお電話下さい。", "CALLBACK_FOR_FEE"),
@@ -182,6 +185,20 @@ FLAGGED = [
     ("町内にできる老人ホームの入居権があなたに当たっています。入居しないなら権利を譲ってください", "CARE_HOME_PLACE"),
     # a boss by e-mail has a LINE group made for work and its code sent back
     ("お疲れ様です。業務の都合で、個別のLINEグループを作成してほしい。できたらQRコードを返信して", "BOSS_GROUP_CHAT"),
+    # a caller who says the reader is about to be arrested unless money is paid today
+    ("今日中に手続きをすれば、逮捕されずに済みますよ", "POLICE_CASE_CLAIM"),
+    # a plain-clothes officer "watching" the bank, so that the cash goes to the caller instead
+    ("私服の捜査員が銀行の前で見張っていますので、下ろしたお金は私たちに預けてください", "POLICE_PRETEXT"),
+    # push-buying at the door: unwanted clothes or shoes first, then the jewellery
+    ("着なくなった洋服や使わない靴はありませんか?1点からでも伺います", "HOME_BUYING_PITCH"),
+    # an inspection seller who finds damp or termites under the floor
+    ("点検したら床下がかなり湿気ています。このままだと土台が傷みますよ", "INSPECTION_PRETEXT"),
+    # English calls and texts of the same families, in their own patterns
+    ("Hi Grandma, it's me. I was in a car accident and the police arrested me. I need $3,000 for bail today.",
+     "FAMILY_TROUBLE"),
+    ("This is the support desk calling from Microsoft. We detected a virus on your computer.", "MALWARE_WARNING"),
+    ("Your parcel is on hold: a $1.95 redelivery fee is due. Pay now to release it.", "DELIVERY_PROBLEM"),
+    ("Hello, your bank account has been used to commit a crime. An officer will contact you.", "POLICE_PRETEXT"),
 ]
 
 # Everyday messages between people: no signs, whatever words they share with scams.
@@ -202,10 +219,15 @@ EVERYDAY = [
     "年末はみんなで集まろう。おせちは予約しておいた",
     "See you at the station at six.",
     "Happy birthday, Grandpa! Call me when you get this.",
+    # a real accident or a fine told to family, and no money asked for
+    "Had a little accident in the car park this morning, just a scratch on the bumper. I'm fine!",
+    "My old phone finally died, so I've got a new one. Same number though.",
     "Don't tell anyone, but we're planning a surprise party for Dad!",
     "I won $20 at bingo tonight! Dinner is on me.",
     "Mum, I sent the money for the concert tickets. Thanks for lending it last week.",
     "お母さん、携帯の機種変更したよ。番号は同じだから安心してね",
+    "押し入れの着なくなった服、リサイクルショップに持って行こうか",
+    "床下点検の業者さん、管理組合が頼んだ人だから明日来るって",
     "ありがとう",
     "了解です!",
     # talking about a scam message that came: the quoted words are not the message's own
